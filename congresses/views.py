@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def progress(request):
+    return render(request, "congresses/progress.html")

@@ -1,0 +1,40 @@
+import contextlib
+import logging
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.template.response import SimpleTemplateResponse
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer a friendly Vietnamese 503 page when the database cannot be reached.
+
+    A database outage is not a bug in a view: readers get "try again shortly" with
+    ``Retry-After`` instead of a 500 page, and the connection is dropped so the next
+    request opens a fresh one once the server is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        from django.db import connection
+
+        logger.warning("Database unavailable: %s", exception)
+        with contextlib.suppress(DatabaseError):
+            connection.close()
+        response = SimpleTemplateResponse("503.html", {"site": _fallback_site()}, status=503)
+        response["Retry-After"] = "10"
+        return response.render()
+
+
+def _fallback_site():
+    from .models import DEFAULT_SITE_NAME, SiteProfile
+
+    return SiteProfile(site_name=DEFAULT_SITE_NAME)

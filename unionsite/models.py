@@ -1,0 +1,48 @@
+from django.core.cache import cache
+from django.db import models
+
+PROFILE_CACHE_KEY = "unionsite:profile:v1"
+
+
+class SiteProfile(models.Model):
+    """The one record that holds what the header and footer say.
+
+    Editors change the agency line, slogan, licence and contacts in the admin; nothing of it
+    is written into templates. There is exactly one row (pk=1).
+    """
+
+    agency_line = models.CharField("Dòng cơ quan chủ quản", max_length=200, blank=True)
+    site_name = models.CharField("Tên trang", max_length=200)
+    short_name = models.CharField("Tên ngắn", max_length=80, blank=True)
+    slogan = models.CharField("Khẩu hiệu", max_length=300, blank=True)
+    licence = models.CharField("Giấy phép", max_length=300, blank=True)
+    address = models.CharField("Địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("Điện thoại", max_length=60, blank=True)
+    fax = models.CharField("Fax", max_length=60, blank=True)
+    email = models.EmailField("Thư điện tử", blank=True)
+    credit_line = models.CharField("Dòng thiết kế", max_length=300, blank=True)
+    logo = models.ImageField("Biểu trưng", upload_to="site/", blank=True)
+    updated_at = models.DateTimeField("Cập nhật", auto_now=True)
+
+    class Meta:
+        verbose_name = "Thông tin trang"
+        verbose_name_plural = "Thông tin trang"
+
+    def __str__(self):
+        return self.site_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> "SiteProfile":
+        """The profile, from the cache when possible (one cache hit per page)."""
+        profile = cache.get(PROFILE_CACHE_KEY)
+        if profile is None:
+            profile = cls.objects.filter(pk=1).first() or cls(site_name=DEFAULT_SITE_NAME)
+            cache.set(PROFILE_CACHE_KEY, profile, 60)
+        return profile
+
+
+DEFAULT_SITE_NAME = "Liên đoàn Lao động tỉnh Thanh Hóa"
