@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 
 from .models import SiteProfile
 
@@ -17,6 +18,34 @@ class SiteProfileAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # One profile only: add it once, then edit it.
         return super().has_add_permission(request) and not SiteProfile.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """Read-only audit trail: who added, changed or deleted which record, and when.
+
+    Django writes these entries for every change made through the admin; the "Lịch sử"
+    button on each record shows the same entries for that record.
+    """
+
+    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "changes"]
+    list_filter = ["action_flag", "content_type", "user", "action_time"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+    list_select_related = ["user", "content_type"]
+
+    @admin.display(description="Nội dung thay đổi")
+    def changes(self, entry):
+        return entry.get_change_message()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

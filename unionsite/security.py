@@ -1,0 +1,102 @@
+"""Site-wide security pieces: CSP per area, Permissions-Policy, the client address behind the
+proxy, the Vietnamese lockout page and the permissions of the "Quản trị" group.
+
+Each piece is small on purpose; settings.py says where they are plugged in.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+from django.conf import settings
+from django.shortcuts import render
+
+ADMIN_GROUP = "Quản trị"
+
+# What the "Quản trị" (site administrators) group may do. Least privilege: they run the
+# content of the site (profile, pages, categories, every article, congress records, the
+# visitor-count baseline) and can unlock a login that axes locked, but they do not manage
+# user accounts or groups and are not superusers.
+ADMIN_GROUP_APPS = ("news", "congresses", "stats")
+ADMIN_GROUP_EXTRA = (
+    ("unionsite", "add_siteprofile"),
+    ("unionsite", "change_siteprofile"),
+    ("unionsite", "view_siteprofile"),
+    ("admin", "view_logentry"),
+    ("axes", "view_accessattempt"),
+    ("axes", "delete_accessattempt"),
+)
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp with a second, looser policy for the admin and CKEditor 5 only.
+
+    Reader pages get ``CONTENT_SECURITY_POLICY``. The admin and the CKEditor upload endpoint
+    get ``CONTENT_SECURITY_POLICY_ADMIN``: CKEditor 5 writes ``<style>`` elements and style
+    attributes at run time and previews pasted images as ``data:``/``blob:`` URLs.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and is_admin_path(request.path_info):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        return parts
+
+
+def is_admin_path(path: str) -> bool:
+    return path.startswith((f"/{settings.ADMIN_URL}", "/ckeditor5/"))
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` (Django has no setting for it): no page uses these APIs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address for login throttling.
+
+    Behind nginx (``TRUSTED_PROXY_COUNT`` proxies) REMOTE_ADDR is the proxy; the address the
+    nearest trusted proxy saw is the N-th entry from the right of X-Forwarded-For. Entries
+    further left were written by the client and can be forged, so they are never used.
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page axes shows after too many failed logins (status 429, in Vietnamese)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes}
+    return render(request, "security/lockout.html", context, status=429)
+
+
+def sync_admin_group(*, using: str = "default") -> None:
+    """Give the "Quản trị" group exactly its permissions. Idempotent; run after migrate."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    # Permissions of apps migrated later in this run do not exist yet: create them first.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    wanted = Q(content_type__app_label__in=ADMIN_GROUP_APPS)
+    for app_label, codename in ADMIN_GROUP_EXTRA:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    group, _ = Group.objects.using(using).get_or_create(name=ADMIN_GROUP)
+    group.permissions.set(Permission.objects.using(using).filter(wanted))
+
+
+def on_post_migrate(sender, using="default", **kwargs):
+    sync_admin_group(using=using)
