@@ -1,0 +1,226 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django_ckeditor_5.fields import CKEditor5Field
+
+from unionsite.images import reencode_image, validate_image_upload
+from unionsite.text import fold_vietnamese, vn_slugify
+
+from .sanitize import clean_html, html_to_text
+
+SLUG_MAX = 200
+
+
+def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet") -> str:
+    """A Vietnamese-aware slug of ``text`` not yet used by ``model``: "dai-hoi", "dai-hoi-2", …"""
+    base = vn_slugify(text, max_length=SLUG_MAX - 8) or fallback
+    existing = set(
+        model.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    candidate, n = base, 1
+    while candidate in existing:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+class SluggedModel(models.Model):
+    """Fills ``slug`` from ``slug_source`` once; later title edits keep the address stable."""
+
+    slug_source = "name"
+    slug_fallback = "muc"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.slug:
+            self.slug = vn_slugify(self.slug, max_length=SLUG_MAX) or self.slug_fallback
+        if not self.slug or type(self).objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            self.slug = unique_slug(
+                type(self),
+                self.slug or getattr(self, self.slug_source),
+                exclude_pk=self.pk,
+                fallback=self.slug_fallback,
+            )
+        super().save(*args, **kwargs)
+
+
+class Category(SluggedModel):
+    name = models.CharField("Tên chuyên mục", max_length=120)
+    slug = models.SlugField(
+        "Đường dẫn", max_length=SLUG_MAX, unique=True, blank=True,
+        help_text="Để trống để tạo tự động từ tên.",
+    )  # fmt: skip
+    description = models.TextField("Mô tả", blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name="Chuyên mục cha", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="children",
+    )  # fmt: skip
+    order = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    show_in_menu = models.BooleanField("Hiện trên menu", default=True)
+
+    slug_fallback = "chuyen-muc"
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "Chuyên mục"
+        verbose_name_plural = "Chuyên mục"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Tag(SluggedModel):
+    name = models.CharField("Tên thẻ", max_length=100, unique=True)
+    slug = models.SlugField("Đường dẫn", max_length=SLUG_MAX, unique=True, blank=True)
+
+    slug_fallback = "the"
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Thẻ"
+        verbose_name_plural = "Thẻ"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published and due (``publish_at`` not in the future)."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_lists(self):
+        """Only the columns article cards use (no body, no search text)."""
+        return self.only(
+            "id", "title", "slug", "summary", "publish_at", "cover", "cover_alt",
+            "cover_width", "cover_height", "view_count", "featured",
+        ).order_by("-publish_at", "-id")  # fmt: skip
+
+
+class Article(SluggedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Bản nháp"
+        PUBLISHED = "published", "Xuất bản"
+
+    title = models.CharField("Tiêu đề", max_length=300)
+    slug = models.SlugField(
+        "Đường dẫn", max_length=SLUG_MAX, unique=True, blank=True,
+        help_text="Để trống để tạo tự động từ tiêu đề; giữ nguyên khi sửa tiêu đề.",
+    )  # fmt: skip
+    summary = models.TextField("Sa-pô (tóm tắt)", blank=True)
+    body = CKEditor5Field("Nội dung", blank=True)
+    cover = models.ImageField(
+        "Ảnh đại diện", upload_to="news/%Y/%m/", blank=True,
+        width_field="cover_width", height_field="cover_height",
+        validators=[validate_image_upload],
+        help_text="JPEG, PNG, WebP hoặc GIF; tối đa 10 MB và 40 triệu điểm ảnh.",
+    )  # fmt: skip
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_caption = models.CharField("Chú thích ảnh", max_length=300, blank=True)
+    cover_alt = models.CharField(
+        "Mô tả ảnh (alt)", max_length=300, blank=True,
+        help_text="Cho người khiếm thị; để trống sẽ dùng chú thích ảnh.",
+    )  # fmt: skip
+    byline = models.CharField("Tác giả", max_length=200, blank=True)
+    source = models.CharField("Nguồn", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Người tạo", null=True, blank=True,
+        editable=False, on_delete=models.SET_NULL, related_name="news_articles",
+    )  # fmt: skip
+    categories = models.ManyToManyField(
+        Category, verbose_name="Chuyên mục", blank=True, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name="Thẻ", blank=True, related_name="articles")
+    status = models.CharField(
+        "Trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        "Thời điểm xuất bản", default=timezone.now,
+        help_text="Đặt thời điểm trong tương lai để hẹn giờ đăng.",
+    )  # fmt: skip
+    featured = models.BooleanField("Tin nổi bật", default=False)
+    view_count = models.PositiveIntegerField("Lượt xem", default=0, editable=False)
+    created_at = models.DateTimeField("Tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("Cập nhật lúc", auto_now=True)
+    # Folded (lower-case, no diacritics, đ→d) copies for diacritics-insensitive search.
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+
+    objects = ArticleQuerySet.as_manager()
+
+    slug_source = "title"
+    slug_fallback = "bai-viet"
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        verbose_name = "Bài viết"
+        verbose_name_plural = "Bài viết"
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="news_article_pub_idx"),
+            models.Index(fields=["-view_count"], name="news_article_views_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        self.search_title = fold_vietnamese(self.title)
+        self.search_text = fold_vietnamese(f"{self.summary} {html_to_text(self.body)}")
+        if self.cover and not self.cover._committed:
+            # A new upload: store the re-encoded image under a random name, never the original.
+            self.cover = reencode_image(self.cover.file)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def image_alt(self) -> str:
+        return self.cover_alt or self.cover_caption or self.title
+
+
+class Page(SluggedModel):
+    """A page editors maintain: Giới thiệu, Cơ cấu tổ chức, Liên hệ, …"""
+
+    title = models.CharField("Tiêu đề", max_length=200)
+    slug = models.SlugField("Đường dẫn", max_length=SLUG_MAX, unique=True, blank=True)
+    body = CKEditor5Field("Nội dung", blank=True)
+    order = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    show_in_menu = models.BooleanField("Hiện trên menu", default=False)
+    show_in_footer = models.BooleanField("Hiện ở chân trang", default=True)
+    updated_at = models.DateTimeField("Cập nhật lúc", auto_now=True)
+
+    slug_source = "title"
+    slug_fallback = "trang"
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "Trang tĩnh"
+        verbose_name_plural = "Trang tĩnh"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:page", kwargs={"slug": self.slug})
