@@ -10,6 +10,7 @@ urlpatterns = [
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("dai-hoi/", include("congresses.urls")),
     path("thong-ke/", include("stats.urls")),
+    path("co-chu/<slug:size>/", views.text_size, name="text-size"),
     path("", include("news.urls")),
 ]
 

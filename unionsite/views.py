@@ -1,8 +1,9 @@
-"""Error pages in the site's look, in Vietnamese."""
+"""Error pages in the site's look, in Vietnamese, and the reader's text-size switch."""
 
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import DEFAULT_SITE_NAME, SiteProfile
 
@@ -25,3 +26,34 @@ def server_error(request):
     return HttpResponseServerError(
         template.render({"site": SiteProfile(site_name=DEFAULT_SITE_NAME)})
     )
+
+
+# Text size ("A- A A+"): a cookie the context processor turns into a class on <html>.
+TEXT_SIZE_COOKIE = "co_chu"
+TEXT_SIZES = {"nho": "text-sm", "vua": "", "lon": "text-lg"}
+
+
+def text_size(request, size):
+    """Remember the reader's text size and send them back to the page they were reading.
+
+    A plain link so it works without JavaScript; site.js does the same without a reload.
+    """
+    if size not in TEXT_SIZES:
+        raise Http404("Cỡ chữ không hợp lệ")
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if size == "vua":
+        response.delete_cookie(TEXT_SIZE_COOKIE, samesite="Lax")
+    else:
+        response.set_cookie(
+            TEXT_SIZE_COOKIE,
+            size,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
