@@ -131,7 +131,8 @@ CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "unionsite")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis outage reads as cache misses, not 500s.
+            "BACKEND": "unionsite.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

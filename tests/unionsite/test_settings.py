@@ -63,7 +63,7 @@ def test_settings_read_postgres_redis_and_admin_url_from_environment():
     assert result.returncode == 0, result.stderr
     db, cache_backend, hosts, misc = result.stdout.splitlines()
     assert db == "django.db.backends.postgresql db.example 5433 portal 600 True"
-    assert cache_backend == "django.core.cache.backends.redis.RedisCache"
+    assert cache_backend == "unionsite.cache.ResilientRedisCache"
     assert hosts == "congdoan.example.vn,www.congdoan.example.vn"
     assert misc == "quan-tri/ vi Asia/Ho_Chi_Minh True"
 
