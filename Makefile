@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate seed lint format check serve clean
+.PHONY: run test install install-dev migrate seed lint format check serve backup restore bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,25 @@ check: export DEBUG ?= 1
 check: install-dev
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# Production shape on one machine: DEBUG off, collectstatic, migrate, gunicorn
+# (deploy/gunicorn.conf.py). Needs SECRET_KEY and ALLOWED_HOSTS; for a local trial it makes
+# a key in var/secret_key and says so. SERVE_SEED=1 also loads the demo content.
+serve: install
+	HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) bash deploy/serve.sh
+
+# pg_dump (or SQLite copy) of DATABASE_URL + tar of MEDIA_ROOT into var/backups/<timestamp>/.
+backup: install
+	$(BIN)/python deploy/backup.py backup
+
+# Restore a backup folder: make restore BACKUP=var/backups/<timestamp>
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<timestamp>"; exit 2; }
+	$(BIN)/python deploy/backup.py restore "$(BACKUP)"
+
+# Page benchmarks against gunicorn on PostgreSQL (bench/README.md); BENCH_ARGS=--redis etc.
+bench: install
+	bash bench/pages.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

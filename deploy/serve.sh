@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `make serve`: the production shape on one machine.
+#   DEBUG off, collectstatic (hashed + compressed files served by WhiteNoise with far-future
+#   caching), migrate, then gunicorn with deploy/gunicorn.conf.py.
+# Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (… see deploy/.env.example) in the
+# environment. For a local trial this script fills in what is missing and says so.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.venv/bin}
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+
+export DEBUG=0
+export GUNICORN_BIND="${GUNICORN_BIND:-$HOST:$PORT}"
+mkdir -p var
+
+if [ -z "${SECRET_KEY:-}" ]; then
+  if [ ! -s var/secret_key ]; then
+    (umask 077 && "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(64))" > var/secret_key)
+  fi
+  SECRET_KEY=$(cat var/secret_key)
+  export SECRET_KEY
+  echo "serve: SECRET_KEY was not set; using the local key in var/secret_key (trial only —" \
+       "production sets SECRET_KEY in the environment)." >&2
+fi
+if [ -z "${ALLOWED_HOSTS:-}" ]; then
+  export ALLOWED_HOSTS="127.0.0.1,localhost"
+  echo "serve: ALLOWED_HOSTS was not set; using $ALLOWED_HOSTS (trial only)." >&2
+fi
+if [ "${SERVE_HTTP:-1}" = "1" ] && [ -z "${SECURE_SSL_REDIRECT:-}" ] && [ -z "${SECURE_COOKIES:-}" ] \
+   && [[ "$HOST" == 127.* || "$HOST" == localhost ]]; then
+  # Plain http on loopback has no TLS proxy in front: no redirect to https, cookies not
+  # Secure-only. Anything else keeps the production defaults (redirect, Secure cookies, HSTS).
+  export SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0
+  echo "serve: loopback http trial: SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0." >&2
+fi
+
+"$BIN/python" manage.py check --deploy --fail-level ERROR
+"$BIN/python" manage.py collectstatic --noinput -v 0
+"$BIN/python" manage.py migrate --noinput
+if [ "${SERVE_SEED:-0}" = "1" ]; then
+  "$BIN/python" manage.py seed_demo
+fi
+echo "serve: gunicorn on http://$GUNICORN_BIND/ (Ctrl-C stops it)" >&2
+exec "$BIN/gunicorn" -c deploy/gunicorn.conf.py unionsite.wsgi:application
