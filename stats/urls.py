@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "stats"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.about, name="about"),
+]

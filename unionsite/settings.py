@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Visitor counter: sees the final status and content type of every inner response.
+    "stats.middleware.VisitorCounterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unionsite.middleware.DatabaseUnavailableMiddleware",
@@ -318,6 +320,10 @@ THUMBNAIL_PRESERVE_EXTENSIONS = ("png", "webp", "gif")
 
 # --- Site-wide -------------------------------------------------------------------------------
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Visitor counter (stats/). STATS_COUNTER=0 leaves its middleware out; only the benchmark
+# (bench/stats_bench.sh) uses that, to measure what the counter costs.
+STATS_COUNTER = env_bool("STATS_COUNTER", True)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,94 @@
+"""Count visits from reader pages (definitions in docs/stats.md)."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
+
+from . import clock, conf, services, visitors
+
+# Crawlers, link previewers, monitors and scripted clients. An empty user agent is counted:
+# browsers always send one, but load tools (wrk) send none and must look like readers.
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|preview|headless|lighthouse|"
+    r"pagespeed|curl|wget|python|httpclient|http-client|okhttp|java/|libwww|scrapy|axios|"
+    r"node-fetch|feedfetcher|monitor|uptime|pingdom",
+    re.IGNORECASE,
+)
+
+NOT_READER_PATHS = ("/rss/", "/sitemap.xml", "/robots.txt", "/ckeditor5/", "/favicon.ico")
+
+
+def is_bot(user_agent: str) -> bool:
+    return bool(BOT_PATTERN.search(user_agent))
+
+
+def is_prefetch(request) -> bool:
+    headers = request.headers
+    for name in ("Sec-Purpose", "Purpose", "X-Purpose", "X-Moz"):
+        value = headers.get(name, "").lower()
+        if "prefetch" in value or "prerender" in value or "preview" in value:
+            return True
+    return False
+
+
+class VisitorCounterMiddleware:
+    """Counts a visit when a counted request starts one and keeps "online" presence fresh.
+
+    A repeat request inside a visit reads its state from the signed cookie and writes nothing
+    to the database, except once a minute to refresh presence. Storage failures never reach
+    the page (``services.record_visit`` swallows and logs them once).
+    """
+
+    def __init__(self, get_response):
+        if not getattr(settings, "STATS_COUNTER", True):
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+        self.skip_prefixes = tuple(
+            prefix
+            for prefix in (
+                settings.STATIC_URL,
+                settings.MEDIA_URL,
+                "/" + settings.ADMIN_URL,
+                *NOT_READER_PATHS,
+            )
+            if prefix and prefix.startswith("/") and prefix != "/"
+        )
+        self.cookie_name = conf.cookie_name()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.is_counted(request, response):
+            self.count(request, response)
+        return response
+
+    def is_counted(self, request, response) -> bool:
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.path_info.startswith(self.skip_prefixes)
+            and not is_prefetch(request)
+            and not is_bot(request.headers.get("User-Agent", ""))
+        )
+
+    def count(self, request, response) -> None:
+        now = clock.now()
+        step = visitors.advance(
+            visitors.load(request.COOKIES.get(self.cookie_name)), int(now.timestamp())
+        )
+        visitor = step.visitor
+        if step.writes_presence and not services.record_visit(
+            visitor_id=visitor.id, now=now, starts_visit=step.starts_visit
+        ):
+            if step.starts_visit:
+                return  # no cookie: the next counted request tries to count this visit again
+            visitor = visitors.Visitor(visitor.id, visitor.last_request, 0)
+        response.set_cookie(
+            self.cookie_name,
+            visitors.dump(visitor),
+            max_age=int(conf.VISIT_GAP.total_seconds()) + 60,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )

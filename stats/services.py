@@ -1,0 +1,97 @@
+"""Writes of the visitor counter. Every write is one short transaction of atomic SQL."""
+
+from datetime import date, datetime
+
+from django.db import Error, connection, transaction
+
+from . import conf, health
+from .models import DailyVisits, OnlineVisitor, VisitTotal
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day of ``moment`` in Vietnam."""
+    return moment.astimezone(conf.DAY_ZONE).date()
+
+
+def record_visit(*, visitor_id: str, now: datetime, starts_visit: bool) -> bool:
+    """Mark the visitor online at ``now`` and, if this request starts a visit, count it.
+
+    Side effects, in one transaction: upserts the visitor's ``OnlineVisitor`` row; adds the
+    visit to today's ``DailyVisits`` row and to ``VisitTotal`` (``INSERT … ON CONFLICT DO
+    UPDATE SET visits = visits + 1``, never read-modify-write in Python); raises the day's
+    ``peak_online``; deletes online rows older than the online window. Returns False when
+    the storage fails (logged once per outage); never raises a storage error.
+    """
+    if not health.database.available():
+        return False
+    try:
+        _write(visitor_id=visitor_id, now=now, visits=1 if starts_visit else 0)
+    except Error as exc:
+        health.database.failed(exc)
+        return False
+    health.database.succeeded()
+    return True
+
+
+def _write(*, visitor_id: str, now: datetime, visits: int) -> None:
+    ops = connection.ops
+    online = ops.quote_name(OnlineVisitor._meta.db_table)
+    daily = ops.quote_name(DailyVisits._meta.db_table)
+    total = ops.quote_name(VisitTotal._meta.db_table)
+    postgres = connection.vendor == "postgresql"
+    day = ops.adapt_datefield_value(local_day(now))
+    seen = ops.adapt_datetimefield_value(now)
+    cutoff = ops.adapt_datetimefield_value(now - conf.ONLINE_WINDOW)
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        if postgres:
+            cursor.execute(
+                "SELECT set_config('lock_timeout', %s, true)", [f"{conf.lock_timeout_ms()}ms"]
+            )
+        cursor.execute(
+            f"INSERT INTO {online} (visitor_id, last_seen) VALUES (%s, %s) "  # noqa: S608
+            "ON CONFLICT (visitor_id) DO UPDATE SET last_seen = EXCLUDED.last_seen",
+            [visitor_id, seen],
+        )
+        # Taking today's row lock here serialises the writers of one day, so the peak below
+        # counts every online row committed before ours: the last writer sees them all.
+        cursor.execute(
+            f"INSERT INTO {daily} (day, visits, peak_online) VALUES (%s, %s, 0) "  # noqa: S608
+            f"ON CONFLICT (day) DO UPDATE SET visits = {daily}.visits + EXCLUDED.visits",
+            [day, visits],
+        )
+        if visits:
+            cursor.execute(
+                f"INSERT INTO {total} (id, baseline, visits) VALUES (1, 0, %s) "  # noqa: S608
+                f"ON CONFLICT (id) DO UPDATE SET visits = {total}.visits + EXCLUDED.visits",
+                [visits],
+            )
+        greatest = "GREATEST" if postgres else "MAX"
+        cursor.execute(
+            f"UPDATE {daily} SET peak_online = {greatest}(peak_online, "  # noqa: S608
+            f"(SELECT COUNT(*) FROM {online} WHERE last_seen >= %s)) WHERE day = %s",
+            [cutoff, day],
+        )
+        # Forget ids that left the online window. SKIP LOCKED: a row another request is
+        # refreshing right now is not waited for (that wait could deadlock on today's row).
+        if postgres:
+            cursor.execute(
+                f"DELETE FROM {online} WHERE visitor_id IN (SELECT visitor_id FROM {online} "  # noqa: S608
+                "WHERE last_seen < %s FOR UPDATE SKIP LOCKED)",
+                [cutoff],
+            )
+        else:
+            cursor.execute(f"DELETE FROM {online} WHERE last_seen < %s", [cutoff])  # noqa: S608
+
+
+def prune_online(*, now: datetime) -> int:
+    """Delete online rows older than the window (for a quiet site, from cron). Returns count."""
+    deleted, _ = OnlineVisitor.objects.filter(last_seen__lt=now - conf.ONLINE_WINDOW).delete()
+    return deleted
+
+
+def set_baseline(*, baseline: int) -> None:
+    """Set the visits carried over from the old site, leaving the running count untouched."""
+    updated = VisitTotal.objects.filter(pk=1).update(baseline=baseline)
+    if not updated:
+        VisitTotal.objects.create(pk=1, baseline=baseline)
