@@ -1,5 +1,145 @@
-from django.shortcuts import render
+"""Reader pages of the congress section (``/dai-hoi/``)."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import selectors
+from .forms import ProgressFilterForm
+from .models import Congress, Organisation
+from .services import template_workbook
+
+UNIONS_PER_PAGE = 50
+
+
+def _term_or_404():
+    term = selectors.current_term()
+    if term is None:
+        raise Http404("Chưa có nhiệm kỳ nào.")
+    return term
 
 
 def progress(request):
-    return render(request, "congresses/progress.html")
+    term = selectors.current_term()
+    if term is None:
+        return render(request, "congresses/progress.html", {"term": None})
+    today = timezone.localdate()
+    table = selectors.progress_table(term, today=today)
+    form = ProgressFilterForm(
+        request.GET or None, federations=[row.federation for row in table.rows]
+    )
+    if request.GET and not form.is_valid():
+        body = render_to_string("congresses/bad_filter.html", {"form": form}, request=request)
+        return HttpResponseBadRequest(body)
+    federation = form.selected_federation() if form.is_bound else None
+    rows = [row for row in table.rows if federation is None or row.federation == federation]
+    unions = selectors.union_statuses(
+        term,
+        today=today,
+        federation=federation,
+        kind=form.cleaned_data.get("kind", "") if form.is_bound else "",
+        status=form.cleaned_data.get("status", "") if form.is_bound else "",
+    )
+    page = Paginator(unions, UNIONS_PER_PAGE).get_page(request.GET.get("trang"))
+    higher = list(selectors.higher_congresses(term))
+    published = selectors.published_article_ids(c.article_id for c in higher)
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(
+        request,
+        "congresses/progress.html",
+        {
+            "term": term,
+            "today": today,
+            "table": table,
+            "rows": rows,
+            "form": form,
+            "filtered": bool(form.is_bound and any(form.cleaned_data.values())),
+            "page": page,
+            "query": query.urlencode(),
+            "higher": higher,
+            "published_articles": published,
+        },
+    )
+
+
+def federation_detail(request, slug):
+    federation = get_object_or_404(
+        Organisation.objects.federations().only("pk", "name", "slug", "federation_kind"),
+        slug=slug,
+    )
+    term = _term_or_404()
+    today = timezone.localdate()
+    table = selectors.progress_table(term, today=today, federation=federation)
+    row = table.rows[0] if table.rows else selectors.Progress(federation=federation)
+    unions = list(selectors.union_statuses(term, today=today, federation=federation))
+    own = (
+        Congress.objects.for_term(term)
+        .filter(organisation=federation)
+        .select_related("article", "term", "organisation")
+        .first()
+    )
+    published = selectors.published_article_ids([own.article_id] if own else [])
+    return render(
+        request,
+        "congresses/federation_detail.html",
+        {
+            "federation": federation,
+            "term": term,
+            "today": today,
+            "row": row,
+            "unions": unions,
+            "higher": [own] if own else [],
+            "published_articles": published,
+        },
+    )
+
+
+def congress_detail(request, slug, pk):
+    congress = selectors.congress_detail(pk)
+    if congress is None:
+        raise Http404("Không có đại hội này.")
+    if congress.get_absolute_url() != request.path:
+        # An old or mistyped federation slug: send the reader to the right address.
+        if Organisation.objects.filter(slug=slug).exists():
+            return redirect(congress, permanent=True)
+        raise Http404("Không có đại hội này.")
+    published = selectors.published_article_ids([congress.article_id])
+    return render(
+        request,
+        "congresses/congress_detail.html",
+        {
+            "congress": congress,
+            "article": congress.article if congress.article_id in published else None,
+            "today": timezone.localdate(),
+            "photos": congress.photos.all(),
+            "documents": congress.guiding_documents.all(),
+        },
+    )
+
+
+def model_congress_list(request):
+    term = _term_or_404()
+    congresses = list(selectors.model_congresses(term))
+    published = selectors.published_article_ids(c.article_id for c in congresses)
+    return render(
+        request,
+        "congresses/model_congress_list.html",
+        {
+            "term": term,
+            "congresses": congresses,
+            "published_articles": published,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def import_template(request):
+    response = HttpResponse(
+        template_workbook(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-lieu-dai-hoi.xlsx"'
+    return response

@@ -1,0 +1,311 @@
+"""District staff's workplace: unions and congresses of their own federation only.
+
+Every restriction lives here on the server: ``get_queryset`` (lists, change/delete pages,
+exports), the ``has_*_permission`` methods, the choices offered in forms (a crafted POST with
+another federation's id fails form validation) and ``save_model`` (checked again before saving).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+
+from unionsite.images import reencode_image, validate_image_upload
+
+from . import permissions
+from .models import Congress, CongressPhoto, GuidingDocument, Organisation, StaffAssignment, Term
+from .resources import CongressResource
+
+
+class FederationFilter(admin.SimpleListFilter):
+    title = "công đoàn cấp trên"
+    parameter_name = "federation"
+    lookup_path = "parent"
+
+    def lookups(self, request, model_admin):
+        federations = permissions.visible_organisations(request.user).federations()
+        return [(str(f.pk), f.name) for f in federations]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(**{f"{self.lookup_path}_id": int(value)})
+
+
+class CongressFederationFilter(FederationFilter):
+    lookup_path = "organisation__parent"
+
+
+class ProvinceOnlyAdmin(admin.ModelAdmin):
+    """Terms and guiding documents: district staff may read them, province staff edit them."""
+
+    def _province(self, request):
+        return permissions.sees_all_federations(request.user)
+
+    def has_add_permission(self, request):
+        return self._province(request) and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._province(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._province(request) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Term)
+class TermAdmin(ProvinceOnlyAdmin):
+    list_display = ["__str__", "is_current", "grassroots_deadline"]
+
+
+@admin.register(GuidingDocument)
+class GuidingDocumentAdmin(ProvinceOnlyAdmin):
+    list_display = ["number", "issued_on", "issuer", "title"]
+    list_filter = ["terms", "issuer"]
+    search_fields = ["number", "title", "issuer"]
+    filter_horizontal = ["terms"]
+
+
+class ScopedImportExportAdmin(ImportExportModelAdmin):
+    """Import/export limited by the same boundary as the lists."""
+
+    import_formats = [XLSX, CSV]
+    export_formats = [XLSX, CSV]
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.pop("request", None)
+        # All or nothing: a row that fails validation rolls the whole file back.
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def get_export_queryset(self, request):
+        return super().get_export_queryset(request) & self.get_queryset(request)
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "kind_or_type", "parent", "member_count", "dissolved_on"]
+    list_filter = ["level", "federation_kind", "grassroots_type", FederationFilter]
+    search_fields = ["name", "code"]
+    list_select_related = ["parent"]
+    readonly_fields = ["slug"]
+    fieldsets = [
+        (None, {"fields": ["name", "code", "slug", "level", "parent"]}),
+        ("Loại", {"fields": ["federation_kind", "grassroots_type", "member_count"]}),
+        ("Thời gian tồn tại", {"fields": ["established_on", "dissolved_on", "merged_into"]}),
+    ]
+
+    @admin.display(description="Loại")
+    def kind_or_type(self, obj):
+        return obj.get_federation_kind_display() or obj.get_grassroots_type_display()
+
+    def get_queryset(self, request):
+        visible = permissions.visible_organisations(request.user)
+        return super().get_queryset(request).filter(pk__in=visible.values("pk"))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return permissions.may_edit_organisation(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return permissions.may_edit_organisation(request.user, obj)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        federation_id = permissions.assigned_federation_id(request.user)
+        if not permissions.sees_all_federations(request.user) and federation_id:
+            initial.setdefault("level", Organisation.Level.GRASSROOTS)
+            initial.setdefault("parent", federation_id)
+        return initial
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "level" and not permissions.sees_all_federations(request.user):
+            kwargs["choices"] = [
+                (Organisation.Level.GRASSROOTS, Organisation.Level.GRASSROOTS.label)
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if not permissions.sees_all_federations(request.user):
+            federation_id = permissions.assigned_federation_id(request.user)
+            if db_field.name == "parent":
+                kwargs["queryset"] = Organisation.objects.filter(pk=federation_id)
+            elif db_field.name == "merged_into":
+                kwargs["queryset"] = permissions.editable_organisations(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not permissions.may_edit_organisation(request.user, obj):
+            raise PermissionDenied("Bạn chỉ được sửa công đoàn cơ sở thuộc đơn vị mình.")
+        super().save_model(request, obj, form, change)
+
+
+class CongressPhotoForm(forms.ModelForm):
+    class Meta:
+        model = CongressPhoto
+        fields = ["image", "caption", "position"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
+            validate_image_upload(image)
+            self._reencoded = reencode_image(image)
+        return image
+
+    def save(self, commit=True):
+        photo = super().save(commit=False)
+        reencoded = getattr(self, "_reencoded", None)
+        if reencoded is not None:
+            photo.image = reencoded
+        if commit:
+            photo.save()
+        return photo
+
+
+class CongressPhotoInline(admin.TabularInline):
+    model = CongressPhoto
+    form = CongressPhotoForm
+    extra = 1
+
+
+@admin.register(Congress)
+class CongressAdmin(ScopedImportExportAdmin):
+    resource_classes = [CongressResource]
+    import_template_name = "congresses/admin/import.html"
+    inlines = [CongressPhotoInline]
+    list_display = [
+        "organisation",
+        "federation",
+        "term",
+        "kind",
+        "status",
+        "held_on",
+        "assessment",
+    ]
+    list_filter = ["term", CongressFederationFilter, "level", "kind", "status", "assessment"]
+    search_fields = ["organisation__name", "chair_name"]
+    list_select_related = ["organisation__parent", "term"]
+    date_hierarchy = "held_on"
+    filter_horizontal = ["guiding_documents"]
+    autocomplete_fields = ["organisation"]
+    fieldsets = [
+        (None, {"fields": ["organisation", "term", "level", "kind", "ordinal"]}),
+        ("Hình thức", {"fields": ["form", "meeting_type"]}),
+        (
+            "Tiến độ",
+            {"fields": ["status", "not_required_reason", "deadline", "planned_on", "held_on"]},
+        ),
+        (
+            "Kết quả",
+            {
+                "fields": [
+                    "delegates_summoned",
+                    "delegates_attending",
+                    "executive_seats",
+                    "chair_name",
+                    "inspection_committee_elected",
+                    "higher_delegates_elected",
+                    "assessment",
+                    "motto",
+                ]
+            },
+        ),
+        ("Liên quan", {"fields": ["guiding_documents", "article", "notes"]}),
+    ]
+
+    @admin.display(description="Công đoàn cấp trên", ordering="organisation__parent__sort_key")
+    def federation(self, obj):
+        return obj.organisation.parent or "—"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        scope = permissions.congress_scope(request.user)
+        return queryset if scope is None else queryset.filter(scope)
+
+    def _may_edit(self, request, obj):
+        return permissions.may_edit_congress_of(request.user, obj.organisation)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed if obj is None or not allowed else self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed if obj is None or not allowed else self._may_edit(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed if obj is None or not allowed else self._may_edit(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = permissions.visible_organisations(request.user)
+        elif db_field.name == "article":
+            from news.models import Article
+
+            kwargs["queryset"] = Article.objects.published().order_by("-publish_at")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not permissions.may_edit_congress_of(request.user, obj.organisation):
+            raise PermissionDenied("Bạn chỉ được ghi đại hội của đơn vị mình.")
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        if not self._may_edit(request, obj):
+            raise PermissionDenied
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # Bulk delete action: only rows inside the account's scope.
+        super().delete_queryset(request, queryset & self.get_queryset(request))
+
+
+@admin.register(StaffAssignment)
+class StaffAssignmentAdmin(admin.ModelAdmin):
+    """Only superusers link accounts to federations."""
+
+    list_display = ["user", "organisation"]
+    list_select_related = ["user", "organisation"]
+    autocomplete_fields = ["user"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = Organisation.objects.federations()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
