@@ -1,0 +1,137 @@
+"""Real-browser fixtures: one Chromium per session, a fresh context (cookies) and page per test.
+
+Playwright drives Debian's /usr/bin/chromium (no ``playwright install``). The site runs in
+pytest-django's ``live_server`` (a thread in this process, transactional database), so every
+test seeds the demo content itself and sees it committed.
+"""
+
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+
+from tests.conftest import CHROMIUM
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# What the tests hold against a page: WCAG 2.0/2.1 A and AA rules plus axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop alive in this thread, so Django's guard
+    # would refuse the database calls the tests make between browser steps. Nothing here
+    # is async: the server runs in its own thread, and each call finishes before the next.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    executable = CHROMIUM if os.path.exists(CHROMIUM) else "chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site_url(live_server):
+    """The live server's base URL with the demo content in the database."""
+    call_command("seed_demo", stdout=io.StringIO())
+    cache.clear()
+    return live_server.url
+
+
+class PageProblems(list):
+    """Console errors and CSP violations a page produced; a test fails if any are left."""
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open a page in a fresh browser context (its own cookies: a new visitor)."""
+    contexts = []
+
+    def open_page(viewport=None, **context_options):
+        context = browser.new_context(
+            viewport=viewport or DESKTOP, locale="vi-VN", **context_options
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        problems = PageProblems()
+        page.on(
+            "console",
+            lambda message: problems.append(message.text) if message.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.on(
+            "response",
+            lambda response: (
+                problems.append(f"HTTP {response.status} {response.url}")
+                if response.status >= 400 and response.request.resource_type != "document"
+                else None
+            ),
+        )
+        page.problems = problems
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def assert_no_page_errors(page, allow=()):
+    """No JavaScript errors and no Content-Security-Policy violations on the page so far."""
+    left = [text for text in page.problems if not any(re.search(a, text) for a in allow)]
+    assert left == []
+
+
+def shoot(page, name: str) -> Path:
+    """Save a full-page screenshot as test-artifacts/screenshots/<name>-<width>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the window (0 = no sideways scrolling)."""
+    return page.evaluate("Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """Run axe-core in the page; one line per violation of the given impacts."""
+    # Evaluated through the DevTools protocol, so the page's strict CSP does not block it.
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    found = []
+    for violation in result["violations"]:
+        if violation["impact"] in impacts:
+            targets = [json.dumps(node["target"]) for node in violation["nodes"][:5]]
+            found.append(f"{violation['id']} ({violation['impact']}): {', '.join(targets)}")
+    return found
