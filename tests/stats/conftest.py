@@ -59,6 +59,7 @@ def counts() -> dict:
     """What the database holds: visits per day, the running total and online rows."""
     return {
         "days": {row.day.isoformat(): row.visits for row in DailyVisits.objects.order_by("day")},
-        "total_visits": VisitTotal.objects.get(pk=1).visits,
+        "total_visits": VisitTotal.objects.filter(pk=1).values_list("visits", flat=True).first()
+        or 0,
         "online_rows": OnlineVisitor.objects.count(),
     }

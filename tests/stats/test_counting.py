@@ -115,7 +115,11 @@ def test_peak_online_is_kept_on_the_day(clock):
 @pytest.mark.parametrize(
     ("method", "path", "headers"),
     [
-        ("get", READER_PAGE, {"HTTP_USER_AGENT": "Googlebot/2.1 (+http://www.google.com/bot.html)"}),
+        (
+            "get",
+            READER_PAGE,
+            {"HTTP_USER_AGENT": "Googlebot/2.1 (+http://www.google.com/bot.html)"},
+        ),
         ("get", READER_PAGE, {"HTTP_USER_AGENT": "facebookexternalhit/1.1"}),
         ("get", READER_PAGE, {"HTTP_USER_AGENT": "Mozilla/5.0 (compatible; bingbot/2.0)"}),
         ("get", READER_PAGE, {"HTTP_USER_AGENT": "curl/8.5.0"}),
@@ -175,7 +179,11 @@ def test_total_is_baseline_plus_visits(client, clock):
 
 
 def test_box_shows_zero_not_dash_before_any_visit(clock):
-    assert box(read(Client(), "/khong-co-trang-nay/")) == {"online": "0", "today": "0", "total": "0"}
+    assert box(read(Client(), "/khong-co-trang-nay/")) == {
+        "online": "0",
+        "today": "0",
+        "total": "0",
+    }
 
 
 def test_record_visit_counts_through_the_service(clock):
