@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -10,6 +12,18 @@ from unionsite.text import fold_vietnamese, vn_slugify
 from .sanitize import clean_html, html_to_text
 
 SLUG_MAX = 200
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def search_words(text: str) -> list[str]:
+    """Folded words of ``text``: "Đại hội, điểm!" → ["dai", "hoi", "diem"]."""
+    return _WORD.findall(fold_vietnamese(text))
+
+
+def search_form(text: str) -> str:
+    """How text is stored for search: folded words between single spaces, with a space at
+    both ends so " word " matches whole words only."""
+    return f" {' '.join(search_words(text))} "
 
 
 def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet") -> str:
@@ -177,8 +191,8 @@ class Article(SluggedModel):
 
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
-        self.search_title = fold_vietnamese(self.title)
-        self.search_text = fold_vietnamese(f"{self.summary} {html_to_text(self.body)}")
+        self.search_title = search_form(self.title)
+        self.search_text = search_form(f"{self.summary} {html_to_text(self.body)}")
         if self.cover and not self.cover._committed:
             # A new upload: store the re-encoded image under a random name, never the original.
             self.cover = reencode_image(self.cover.file)

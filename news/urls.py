@@ -1,9 +1,21 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import feeds, views
+from .sitemaps import SITEMAPS
 
 app_name = "news"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("tin-tuc/<slug:slug>/", views.article_detail, name="article"),
+    path("chuyen-muc/<slug:slug>/", views.category_detail, name="category"),
+    path("the/<slug:slug>/", views.tag_detail, name="tag"),
+    path("tim-kiem/", views.search, name="search"),
+    path("trang/so-do-trang/", views.site_map, name="site-map"),
+    path("trang/<slug:slug>/", views.page_detail, name="page"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category-feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

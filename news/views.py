@@ -1,5 +1,166 @@
-from django.shortcuts import render
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from . import caching, selectors
+from .models import Article, Page, Tag
+from .renditions import rendition
+from .services import count_article_view
+
+PER_PAGE = 12
 
 
+def _cached_fragment(key: str, build) -> str:
+    html = cache.get(key)
+    if html is None:
+        html = build()
+        cache.set(key, html, caching.FRAGMENT_TTL)
+    return html
+
+
+def _list_fragment(request, queryset, *, key: str | None) -> str:
+    """The rendered article list for ``?page=``; cached per generation when ``key`` is given."""
+
+    def build():
+        page = selectors.paginate(queryset, request.GET.get("page"), per_page=PER_PAGE)
+        return render_to_string(
+            "news/_article_list.html", {"page_obj": page, "query_prefix": _query_prefix(request)}
+        )
+
+    if key is None:
+        return build()
+    page_key = request.GET.get("page", "1")[:12]
+    return _cached_fragment(caching.key(key, page_key), build)
+
+
+def _query_prefix(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"?{encoded}&" if encoded else "?"
+
+
+@require_safe
 def home(request):
-    return render(request, "news/home.html")
+    def build():
+        chrome = selectors.chrome()
+        return render_to_string(
+            "news/_home_sections.html",
+            {
+                "featured": selectors.featured_articles(),
+                "sections": selectors.latest_by_category(chrome.top_categories),
+            },
+        )
+
+    sections = _cached_fragment(caching.key("home"), build)
+    return render(request, "news/home.html", {"sections_html": sections})
+
+
+@require_safe
+def category_detail(request, slug):
+    category = selectors.chrome().category(slug)
+    if category is None:
+        raise Http404("Không có chuyên mục này.")
+    articles = Article.objects.published().for_lists().filter(categories=category.pk)
+    html = _list_fragment(request, articles, key=f"category:{category.pk}")
+    return render(
+        request, "news/article_list.html", {"heading": category.name, "category": category,
+                                            "list_html": html},
+    )  # fmt: skip
+
+
+@require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().for_lists().filter(tags=tag.pk)
+    html = _list_fragment(request, articles, key=f"tag:{tag.pk}")
+    return render(
+        request, "news/article_list.html", {"heading": f"Thẻ: {tag.name}", "tag": tag,
+                                            "list_html": html},
+    )  # fmt: skip
+
+
+@require_safe
+def search(request):
+    query, words = selectors.clean_query(request.GET.get("q", ""))
+    html = ""
+    if words:
+        html = _list_fragment(request, selectors.search_articles(words), key=None)
+    return render(
+        request, "news/search.html", {"query": query, "has_words": bool(words), "list_html": html}
+    )
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def _article_meta(article: Article) -> dict:
+    """Canonical URL, share image and JSON-LD for the article page."""
+    url = _absolute(article.get_absolute_url())
+    image = rendition(article.cover, "article", article.cover_width, article.cover_height)
+    image_url = _absolute(image["url"]) if image else ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.summary,
+        "datePublished": article.publish_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "mainEntityOfPage": url,
+        "url": url,
+        "author": {"@type": "Person", "name": article.byline} if article.byline else None,
+        "image": [image_url] if image_url else None,
+    }
+    return {
+        "canonical_url": url,
+        "cover": image,
+        "og_image": image_url,
+        "json_ld": {key: value for key, value in data.items() if value},
+    }
+
+
+@require_safe
+def article_detail(request, slug):
+    preview = request.GET.get("preview") == "1" and request.user.is_staff
+    article = selectors.article_for_reader(slug, include_unpublished=preview)
+    context = {
+        "article": article,
+        "preview": preview and not article.is_visible,
+        "tags": list(article.tags.all()),
+        "related": selectors.related_articles(article),
+        **_article_meta(article),
+    }
+    response = render(request, "news/article_detail.html", context)
+    if article.is_visible:
+        # Counted after rendering: the page shows the count before this visit.
+        count_article_view(request=request, response=response, article=article)
+    return response
+
+
+@require_safe
+def page_detail(request, slug):
+    page = get_object_or_404(Page, slug=slug)
+    return render(request, "news/page_detail.html", {"page": page})
+
+
+@require_safe
+def site_map(request):
+    return render(request, "news/site_map.html", {"chrome": selectors.chrome()})
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /tim-kiem/",
+        "Disallow: /ckeditor5/",
+        "",
+        f"Sitemap: {_absolute(reverse('news:sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -8,7 +8,8 @@ letters of their own, not "d" with a combining mark). Vietnamese readers expect
 import re
 import unicodedata
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# "Ð"/"ð" (U+00D0/U+00F0, Icelandic eth) look identical and turn up in pasted Vietnamese text.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -3,10 +3,18 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from news import uploads as news_uploads
+
 from . import views
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    # Our validated, permission-checked upload replaces the package's view (same name, first).
+    path(
+        "ckeditor5/image_upload/",
+        news_uploads.ckeditor_image_upload,
+        name="ck_editor_5_upload_file",
+    ),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("dai-hoi/", include("congresses.urls")),
     path("thong-ke/", include("stats.urls")),

@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from unionsite.models import SiteProfile
+
+from .models import Article, Category
+
+FEED_ITEMS = 20
+
+
+class LatestArticlesFeed(Feed):
+    """RSS 2.0 of the newest published articles (absolute links from settings.SITE_URL)."""
+
+    feed_type = Rss201rev2Feed
+    language = "vi"
+
+    def title(self):
+        return SiteProfile.load().site_name
+
+    def link(self):
+        return settings.SITE_URL + "/"
+
+    def description(self):
+        return f"Tin bài mới nhất của {SiteProfile.load().site_name}"
+
+    def feed_url(self):
+        return settings.SITE_URL + "/rss/"
+
+    def items(self):
+        return Article.objects.published().for_lists()[:FEED_ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return settings.SITE_URL + item.get_absolute_url()
+
+    def item_guid(self, item):
+        return self.item_link(item)
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+
+class CategoryFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} — {SiteProfile.load().site_name}"
+
+    def link(self, obj):
+        return settings.SITE_URL + obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"Tin bài mới nhất chuyên mục {obj.name}"
+
+    def feed_url(self, obj):
+        return f"{settings.SITE_URL}/rss/{obj.slug}/"
+
+    def items(self, obj):
+        return Article.objects.published().for_lists().filter(categories=obj)[:FEED_ITEMS]

@@ -1,0 +1,245 @@
+"""Read logic for reader pages: what each page shows, in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
+from django.http import Http404
+
+from . import caching
+from .models import Article, Category, Page, search_words
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 10
+
+
+@dataclass
+class Chrome:
+    """Categories and pages for the menu, footer and site map (cached per generation)."""
+
+    categories: list[Category] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def menu_categories(self) -> list[Category]:
+        return [c for c in self.categories if c.show_in_menu]
+
+    @property
+    def menu_pages(self) -> list[Page]:
+        return [p for p in self.pages if p.show_in_menu]
+
+    @property
+    def footer_pages(self) -> list[Page]:
+        return [p for p in self.pages if p.show_in_footer]
+
+    @property
+    def top_categories(self) -> list[Category]:
+        return [c for c in self.categories if not c.parent_id]
+
+    @property
+    def category_tree(self) -> list[tuple[Category, list[Category]]]:
+        """Top-level categories with their direct children, for the site map."""
+        return [
+            (c, [child for child in self.categories if child.parent_id == c.pk])
+            for c in self.categories
+            if not c.parent_id
+        ]
+
+    def category(self, slug: str) -> Category | None:
+        return next((c for c in self.categories if c.slug == slug), None)
+
+
+def chrome() -> Chrome:
+    """All categories and pages in one query (a UNION), cached until the next edit."""
+    key = caching.key("chrome")
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    boolean = BooleanField()
+    categories = Category.objects.annotate(
+        kind=Value("c", output_field=CharField()),
+        footer=Value(False, output_field=boolean),
+    ).values_list("kind", "id", "name", "slug", "order", "show_in_menu", "footer", "parent_id")
+    pages = Page.objects.annotate(
+        kind=Value("p", output_field=CharField()),
+        parent=Value(None, output_field=IntegerField()),
+    ).values_list(
+        "kind", "id", "title", "slug", "order", "show_in_menu", "show_in_footer", "parent"
+    )
+    result = Chrome()
+    for kind, pk, name, slug, order, in_menu, in_footer, parent_id in categories.union(
+        pages, all=True
+    ):
+        if kind == "c":
+            result.categories.append(
+                Category(
+                    id=pk,
+                    name=name,
+                    slug=slug,
+                    order=order,
+                    show_in_menu=in_menu,
+                    parent_id=parent_id,
+                )  # fmt: skip
+            )
+        else:
+            result.pages.append(
+                Page(
+                    id=pk,
+                    title=name,
+                    slug=slug,
+                    order=order,
+                    show_in_menu=in_menu,
+                    show_in_footer=in_footer,
+                )  # fmt: skip
+            )
+    result.categories.sort(key=lambda c: (c.order, c.name))
+    result.pages.sort(key=lambda p: (p.order, p.title))
+    cache.set(key, result, caching.FRAGMENT_TTL)
+    return result
+
+
+def paginate(queryset, page_param, *, per_page: int) -> PaginatorPage:
+    """The requested page. Garbage or numbers below 1 give page 1; past the end is a 404."""
+    try:
+        number = int(str(page_param or "1")[:12])
+    except ValueError:
+        number = 1
+    number = max(number, 1)
+    paginator = Paginator(queryset, per_page)
+    if number > paginator.num_pages:
+        raise Http404("Trang không tồn tại.")
+    return paginator.page(number)
+
+
+def featured_articles(limit: int = 5) -> list[Article]:
+    articles = list(Article.objects.published().for_lists().filter(featured=True)[:limit])
+    return articles or list(Article.objects.published().for_lists()[:limit])
+
+
+def latest_by_category(categories: list[Category], *, per_category: int = 4) -> list:
+    """``[(category, [articles…]), …]`` for the given categories, in one query."""
+    if not categories:
+        return []
+    rows = (
+        Article.objects.published()
+        .for_lists()
+        .filter(categories__in=[c.pk for c in categories])
+        .annotate(
+            section_id=F("categories__id"),
+            row=Window(
+                RowNumber(),
+                partition_by=F("categories__id"),
+                order_by=[F("publish_at").desc(), F("id").desc()],
+            ),
+        )
+        .filter(row__lte=per_category)
+    )
+    by_category: dict[int, list[Article]] = {c.pk: [] for c in categories}
+    for article in rows:
+        by_category[article.section_id].append(article)
+    return [(c, by_category[c.pk]) for c in categories if by_category[c.pk]]
+
+
+def most_read(limit: int = 5) -> list[Article]:
+    return list(
+        Article.objects.published().for_lists().order_by("-view_count", "-publish_at")[:limit]
+    )
+
+
+def article_for_reader(slug: str, *, include_unpublished: bool = False) -> Article:
+    """The article with its first category and previous/next published articles, in one
+    query. Drafts and scheduled articles only with ``include_unpublished`` (staff preview)."""
+    published = Article.objects.published()
+    older = published.filter(
+        Q(publish_at__lt=OuterRef("publish_at"))
+        | Q(publish_at=OuterRef("publish_at"), id__lt=OuterRef("id"))
+    ).order_by("-publish_at", "-id")
+    newer = published.filter(
+        Q(publish_at__gt=OuterRef("publish_at"))
+        | Q(publish_at=OuterRef("publish_at"), id__gt=OuterRef("id"))
+    ).order_by("publish_at", "id")
+    first_category = Category.objects.filter(articles=OuterRef("pk")).order_by("order", "name")
+    base = Article.objects.all() if include_unpublished else published
+    article = (
+        base.select_related("created_by")
+        .defer("search_title", "search_text")
+        .annotate(
+            older_title=Subquery(older.values("title")[:1]),
+            older_slug=Subquery(older.values("slug")[:1]),
+            newer_title=Subquery(newer.values("title")[:1]),
+            newer_slug=Subquery(newer.values("slug")[:1]),
+            category_name=Subquery(first_category.values("name")[:1]),
+            category_slug=Subquery(first_category.values("slug")[:1]),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if article is None:
+        raise Http404("Không tìm thấy bài viết.")
+    return article
+
+
+def related_articles(article: Article, limit: int = 4) -> list[Article]:
+    """Newest published articles sharing a category with ``article``."""
+    return list(
+        Article.objects.published()
+        .for_lists()
+        .filter(categories__in=Category.objects.filter(articles=article.pk).values("pk"))
+        .exclude(pk=article.pk)
+        .distinct()[:limit]
+    )
+
+
+def clean_query(raw: str) -> tuple[str, list[str]]:
+    """The query as shown back to the reader (trimmed) and its folded search words."""
+    text = " ".join((raw or "")[: MAX_QUERY_CHARS * 2].split())[:MAX_QUERY_CHARS]
+    return text, search_words(text)[:MAX_QUERY_WORDS]
+
+
+def search_articles(words: list[str]) -> QuerySet:
+    """Published articles matching all ``words`` (folded), best first.
+
+    Title, sapo and body are stored folded (no diacritics, đ→d), so "dai hoi" and "Đại hội"
+    find the same articles. PostgreSQL ranks with full-text search (title weighted above
+    sapo and body); SQLite matches whole words and ranks title hits first.
+    """
+    base = Article.objects.published().for_lists()
+    if not words:
+        return base.none()
+    if connection.vendor == "postgresql":
+        vector = SearchVector("search_title", weight="A", config="simple") + SearchVector(
+            "search_text", weight="B", config="simple"
+        )
+        query = SearchQuery(" ".join(words), search_type="plain", config="simple")
+        return (
+            base.annotate(search=vector, rank=SearchRank(vector, query))
+            .filter(search=query)
+            .order_by("-rank", "-publish_at", "-id")
+        )
+    condition = Q()
+    rank = Value(0)
+    phrase = f" {' '.join(words)} "
+    rank = Case(When(search_title__contains=phrase, then=Value(10)), default=Value(0))
+    for word in words:
+        padded = f" {word} "
+        condition &= Q(search_title__contains=padded) | Q(search_text__contains=padded)
+        rank = rank + Case(When(search_title__contains=padded, then=Value(3)), default=Value(1))
+    return base.filter(condition).annotate(rank=rank).order_by("-rank", "-publish_at", "-id")

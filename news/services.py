@@ -1,0 +1,59 @@
+"""Writes triggered by readers."""
+
+import re
+
+from django.core import signing
+from django.db.models import F
+
+from .models import Article
+
+SEEN_COOKIE = "news_seen"
+SEEN_SALT = "news.seen"
+SEEN_MAX_AGE = 24 * 60 * 60
+SEEN_MAX_IDS = 100
+_BOT = re.compile(
+    r"bot|crawl|spider|slurp|scrap|preview|facebookexternalhit|curl|wget|python|"
+    r"headless|lighthouse|monitor|http-client|java/|go-http|axios|node-fetch",
+    re.IGNORECASE,
+)
+
+
+def is_bot(user_agent: str) -> bool:
+    return not user_agent or bool(_BOT.search(user_agent))
+
+
+def _seen_ids(request) -> list[int]:
+    try:
+        raw = request.get_signed_cookie(
+            SEEN_COOKIE, default="", salt=SEEN_SALT, max_age=SEEN_MAX_AGE
+        )
+    except signing.BadSignature:
+        return []
+    return [int(part) for part in raw.split(".") if part.isdigit()][-SEEN_MAX_IDS:]
+
+
+def count_article_view(*, request, response, article: Article) -> bool:
+    """Add one "lượt xem" if this reader has not seen ``article`` in the last day.
+
+    The reader's recently seen article ids travel in a signed cookie, so reloads write
+    nothing; only a first view runs one ``UPDATE … SET view_count = view_count + 1``.
+    HEAD requests, bots and link-preview fetchers are never counted. Returns whether
+    the view was counted (and ``article.view_count`` updated in memory)."""
+    if request.method != "GET" or is_bot(request.headers.get("User-Agent", "")):
+        return False
+    seen = _seen_ids(request)
+    if article.pk in seen:
+        return False
+    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
+    article.view_count += 1
+    seen.append(article.pk)
+    response.set_signed_cookie(
+        SEEN_COOKIE,
+        ".".join(str(pk) for pk in seen[-SEEN_MAX_IDS:]),
+        salt=SEEN_SALT,
+        max_age=SEEN_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return True

@@ -1,0 +1,67 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Article, Category, Page
+
+
+class SiteUrlSitemap(Sitemap):
+    """Absolute addresses from settings.SITE_URL, not from the request's Host header."""
+
+    @property
+    def protocol(self):
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ArticleSitemap(SiteUrlSitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Article.objects.published().only("slug", "updated_at").order_by("-publish_at", "-id")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class CategorySitemap(SiteUrlSitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return Category.objects.only("slug").order_by("order", "name")
+
+
+class PageSitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Page.objects.only("slug", "updated_at").order_by("order", "title")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class StaticSitemap(SiteUrlSitemap):
+    changefreq = "daily"
+    priority = 1.0
+
+    def items(self):
+        return ["news:home", "news:site-map"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {
+    "home": StaticSitemap,
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "pages": PageSitemap,
+}
