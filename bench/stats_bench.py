@@ -1,0 +1,177 @@
+"""What the visitor counter costs per request (bench/stats_bench.sh; figures in docs/stats.md).
+
+1. A fresh PostgreSQL database ``unionsite_stats_bench``: migrate, seed_demo.
+2. Two gunicorn servers on it with production settings (DEBUG off), 2 workers each:
+   counter on (127.0.0.1:8305) and counter off (``STATS_COUNTER=0``, 127.0.0.1:8306). Both
+   render the visitor box; only the middleware differs.
+3. wrk against the page, alternating off/on, for
+   - returning visitors: every request carries one valid visitor cookie made just before the
+     run (inside a visit, presence fresh) — the counter writes nothing;
+   - new visitors: no cookie — every request starts a visit (one write transaction each).
+4. Prints requests/s and the on/off ratio, and checks that the counter counted exactly one
+   visit per answered new-visitor request.
+"""
+
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+DB = "unionsite_stats_bench"
+PORT_ON, PORT_OFF = 8305, 8306
+BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+
+COOKIE_SCRIPT = """
+from stats import clock, visitors
+now = int(clock.now().timestamp())
+print("COOKIE", visitors.dump(visitors.Visitor(visitors.new_id(), now, now)))
+"""
+VISITS_SCRIPT = """
+from stats.models import VisitTotal
+print("VISITS", VisitTotal.objects.get(pk=1).visits)
+"""
+
+
+def env_for(counter: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_"))}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="stats-bench-" + "k" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        SECURE_HSTS_SECONDS="0",
+        STATIC_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DB}",
+        CACHE_KEY_PREFIX=DB,
+        LOG_LEVEL="WARNING",
+        STATS_COUNTER="1" if counter else "0",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def manage(*args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env_for(True), capture_output=True, text=True
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def shell_value(script: str, tag: str) -> str:
+    out = manage("shell", "-c", script)
+    return next(line for line in out.splitlines() if line.startswith(tag + " ")).split(" ", 1)[1]
+
+
+def start(port: int, counter: bool, workers: int, path: str) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [GUNICORN, "unionsite.wsgi:application", "-w", str(workers), "-b", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env_for(counter),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}{path}", headers={"User-Agent": "stats-bench-probe bot"}
+            )
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    sys.exit(f"gunicorn on {port} did not answer 200 on {path}:\n{process.stderr.read()[-3000:]}")
+
+
+def wrk(port: int, path: str, seconds: int, connections: int, cookie: str | None) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-H", f"User-Agent: {BROWSER_UA}"]
+    if cookie:
+        command += ["-H", f"Cookie: uv={cookie}"]
+    out = subprocess.run(
+        command + [f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    latency = re.search(r"Latency\s+(\S+)", out).group(1)
+    return {
+        "rps": rps,
+        "requests": requests,
+        "errors": int(non2xx.group(1)) if non2xx else 0,
+        "latency": latency,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--path", default="/")
+    args = parser.parse_args()
+
+    print(f"== database {DB}: migrate, seed_demo", flush=True)
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DB], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB], check=True)
+    manage("migrate", "--noinput", "-v", "0")
+    manage("seed_demo")
+
+    servers = []
+    try:
+        servers.append(start(PORT_OFF, False, args.workers, args.path))
+        servers.append(start(PORT_ON, True, args.workers, args.path))
+        results = {}
+        for kind in ("returning", "new"):
+            for port, label in ((PORT_OFF, "off"), (PORT_ON, "on")):
+                wrk(port, args.path, 2, args.connections, None)  # warm up
+                cookie = shell_value(COOKIE_SCRIPT, "COOKIE") if kind == "returning" else None
+                before = int(shell_value(VISITS_SCRIPT, "VISITS"))
+                result = wrk(port, args.path, args.duration, args.connections, cookie)
+                result["visits"] = int(shell_value(VISITS_SCRIPT, "VISITS")) - before
+                results[kind, label] = result
+                print(
+                    f"{kind:9} counter {label:3}: {result['rps']:8.1f} req/s, "
+                    f"{result['requests']} requests, {result['errors']} errors, "
+                    f"latency avg {result['latency']}, visits counted {result['visits']}",
+                    flush=True,
+                )
+    finally:
+        for process in servers:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(30)
+
+    print(
+        f"\n== {args.path}, {args.workers} gunicorn workers, wrk -t2 -c{args.connections} "
+        f"-d{args.duration}s"
+    )
+    print("| visitors | without counter (req/s) | with counter (req/s) | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for kind in ("returning", "new"):
+        off, on = results[kind, "off"], results[kind, "on"]
+        print(f"| {kind} | {off['rps']:.0f} | {on['rps']:.0f} | {on['rps'] / off['rps']:.2f} |")
+    new_on = results["new", "on"]
+    exact = new_on["visits"] == new_on["requests"] - new_on["errors"]
+    print(
+        f"\nnew visitors with counter: {new_on['requests'] - new_on['errors']} pages answered, "
+        f"{new_on['visits']} visits counted ({'exact' if exact else 'MISMATCH'}); "
+        f"returning visitors counted {results['returning', 'on']['visits']} visits "
+        "(expected 0 after the first)"
+    )
+
+
+if __name__ == "__main__":
+    main()
