@@ -91,6 +91,10 @@ class ScopedImportExportAdmin(ImportExportModelAdmin):
     def get_export_queryset(self, request):
         return super().get_export_queryset(request) & self.get_queryset(request)
 
+    def get_valid_export_item_pks(self, request):
+        # Rows chosen with the "export selected" action: only those inside the scope.
+        return self.get_queryset(request).values_list("pk", flat=True)
+
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
 
