@@ -1,0 +1,20 @@
+"""The project's URLs plus ``/bench/ping/``: a constant response through the full middleware
+stack, the ceiling every page is measured against (bench/README.md)."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+from unionsite.urls import handler400, handler403, handler404, handler500  # noqa: F401
+
+PING_BODY = b"<!doctype html><html lang=vi><title>ping</title><p>pong</p></html>"
+
+
+def ping(request):
+    # text/html like a page, so the visitor counter treats it as a reader page too.
+    return HttpResponse(PING_BODY, content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [
+    path("bench/ping/", ping, name="bench-ping"),
+    path("", include("unionsite.urls")),
+]
