@@ -1,13 +1,24 @@
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 
 from unionsite.models import SiteProfile
 
 from .models import Article, Category
 
 FEED_ITEMS = 20
+# Characters XML 1.0 forbids: one pasted into a title would make the whole feed fail.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def feed_text(value: str) -> str:
+    """Plain text for a feed item. Feed readers render title and description as HTML, so a
+    "<" an editor typed is escaped and shown as text, never parsed as markup."""
+    return escape(_NOT_XML.sub("", value))
 
 
 class LatestArticlesFeed(Feed):
@@ -32,10 +43,10 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().for_lists()[:FEED_ITEMS]
 
     def item_title(self, item):
-        return item.title
+        return feed_text(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return feed_text(item.summary)
 
     def item_link(self, item):
         return settings.SITE_URL + item.get_absolute_url()

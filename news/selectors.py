@@ -74,15 +74,24 @@ def chrome() -> Chrome:
     if cached is not None:
         return cached
     boolean = BooleanField()
-    categories = Category.objects.annotate(
-        kind=Value("c", output_field=CharField()),
-        footer=Value(False, output_field=boolean),
-    ).values_list("kind", "id", "name", "slug", "order", "show_in_menu", "footer", "parent_id")
-    pages = Page.objects.annotate(
-        kind=Value("p", output_field=CharField()),
-        parent=Value(None, output_field=IntegerField()),
-    ).values_list(
-        "kind", "id", "title", "slug", "order", "show_in_menu", "show_in_footer", "parent"
+    # .order_by(): SQLite refuses ORDER BY inside the parts of a UNION; sorted below instead.
+    categories = (
+        Category.objects.order_by()
+        .annotate(
+            kind=Value("c", output_field=CharField()),
+            footer=Value(False, output_field=boolean),
+        )
+        .values_list("kind", "id", "name", "slug", "order", "show_in_menu", "footer", "parent_id")
+    )
+    pages = (
+        Page.objects.order_by()
+        .annotate(
+            kind=Value("p", output_field=CharField()),
+            parent=Value(None, output_field=IntegerField()),
+        )
+        .values_list(
+            "kind", "id", "title", "slug", "order", "show_in_menu", "show_in_footer", "parent"
+        )
     )
     result = Chrome()
     for kind, pk, name, slug, order, in_menu, in_footer, parent_id in categories.union(
@@ -134,7 +143,7 @@ def featured_articles(limit: int = 5) -> list[Article]:
     return articles or list(Article.objects.published().for_lists()[:limit])
 
 
-def latest_by_category(categories: list[Category], *, per_category: int = 4) -> list:
+def latest_by_category(categories: list[Category], *, per_category: int = 3) -> list:
     """``[(category, [articles…]), …]`` for the given categories, in one query."""
     if not categories:
         return []
