@@ -1,7 +1,5 @@
 """Fixtures for the security tests: staff accounts in each group and a parsed-HTML helper."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.contrib.auth.models import Group, User
 
@@ -25,32 +23,3 @@ def make_staff(db):
         return user
 
     return make
-
-
-class Tags(HTMLParser):
-    """Every start tag of a page as (name, {attr: value}), in order."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.data: dict[int, str] = {}
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, {name: value or "" for name, value in attrs}))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def named(self, name: str) -> list[dict[str, str]]:
-        return [attrs for tag, attrs in self.tags if tag == name]
-
-
-def parse_csp(header: str) -> dict[str, list[str]]:
-    policy = {}
-    for part in header.split(";"):
-        words = part.split()
-        if words:
-            policy[words[0]] = words[1:]
-    return policy
