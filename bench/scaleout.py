@@ -158,7 +158,8 @@ def python(env: dict[str, str], code: str, *args: str, stdin: str = "") -> str:
     )
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
-    return result.stdout.strip().splitlines()[-1]
+    lines = result.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
 
 
 def visitor_id(cookie: str) -> str:
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"1. wrk on A and B at once for {options.duration}s")
             for figures in spread_load(a, b, urls, options.duration):
                 print(
-                    f"   {figures['url']:<55} {figures['rps']:>7.0f} req/s  "
+                    f"   {figures['url'][:60]:<60} {figures['rps']:>6.0f} req/s  "
                     f"p99 {figures['p99_ms']:.1f} ms  requests {figures['requests']}  "
                     f"errors {figures['errors']}"
                 )
