@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Visitor counter cost: the home page through gunicorn on PostgreSQL, driven by wrk, with and
 # without stats.middleware.VisitorCounterMiddleware, for returning and for new visitors.
-#   bash bench/stats_bench.sh                  # 10 s per run, 2 workers, 8 connections
+#   bash bench/stats_bench.sh                  # 3 rounds x 5 s per cell, 2 workers, 8 connections
 #   bash bench/stats_bench.sh --duration 5 --path /thong-ke/
 set -euo pipefail
 cd "$(dirname "$0")/.."

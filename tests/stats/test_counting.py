@@ -1,12 +1,15 @@
 """The definitions: visit, online, today, total, and which requests count."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from stats import services
-from stats.models import DailyVisits
+from stats.models import DailyVisits, OnlineVisitor
 
 from .conftest import BROWSER, READER_PAGE, box, counts, read
 
@@ -190,3 +193,12 @@ def test_record_visit_counts_through_the_service(clock):
     assert services.record_visit(visitor_id="abc", now=clock.now, starts_visit=True)
     assert services.record_visit(visitor_id="abc", now=clock.now, starts_visit=False)
     assert counts() == {"days": {"2026-03-10": 1}, "total_visits": 1, "online_rows": 1}
+
+
+def test_prune_command_forgets_ids_on_a_quiet_site(clock):
+    services.record_visit(visitor_id="left", now=clock.now, starts_visit=True)
+    clock.advance(minutes=4)
+    services.record_visit(visitor_id="reading", now=clock.now, starts_visit=True)
+    clock.advance(minutes=2)
+    call_command("prune_online_visitors", stdout=io.StringIO())
+    assert list(OnlineVisitor.objects.values_list("visitor_id", flat=True)) == ["reading"]
