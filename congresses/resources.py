@@ -289,6 +289,9 @@ class CongressResource(resources.ModelResource):
         ):
             missing.insert(0, FEDERATION_COLUMN)
         if missing:
+            # No row can be read without these columns: report the file, not every row.
+            for index in reversed(range(len(dataset))):
+                del dataset[index]
             raise ValueError(
                 "Tệp thiếu cột: "
                 + ", ".join(f"“{column}”" for column in missing)

@@ -109,7 +109,11 @@ def import_congresses(
 def export_congresses(*, queryset=None, user=None, file_format: str = "xlsx") -> bytes:
     """The rows the account may see, as .xlsx bytes or .csv text encoded UTF-8 with a BOM."""
     resource = CongressResource(user=user)
-    dataset = resource.export(queryset if queryset is not None else Congress.objects.all())
+    dataset = resource.export(
+        queryset if queryset is not None else Congress.objects.all(),
+        # .xlsx keeps real dates and numbers; .csv gets the dd/mm/yyyy text people type.
+        force_native_type=file_format != "csv",
+    )
     if file_format == "csv":
         return ("\ufeff" + dataset.csv).encode("utf-8")
     return XLSX().export_data(dataset)
