@@ -40,6 +40,7 @@ VISITOR_COOKIE = "uv"
 # (key, label, target ratio of the ceiling); None = reported, no target.
 PAGES = [
     ("ping", "constant view (ceiling)", None),
+    ("chrome", "site chrome only (base.html)", None),
     ("home", "home /", 0.5),
     ("article", "article /tin-tuc/<slug>/", 0.5),
     ("category", "category /chuyen-muc/<slug>/", 0.4),
@@ -52,7 +53,7 @@ DISCOVER = r"""
 import json, django
 django.setup()
 from django.urls import reverse
-out = {"ping": "/bench/ping/", "home": "/", "search": "/tim-kiem/?q=dai+hoi"}
+out = {"ping": "/bench/ping/", "chrome": "/bench/chrome/", "home": "/", "search": "/tim-kiem/?q=dai+hoi"}
 try:
     from news.demo import THO_XUAN_SLUG
     from news.models import Article

@@ -2,6 +2,7 @@
 stack, the ceiling every page is measured against (bench/README.md)."""
 
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import include, path
 
 from unionsite.urls import handler400, handler403, handler404, handler500  # noqa: F401
@@ -14,7 +15,14 @@ def ping(request):
     return HttpResponse(PING_BODY, content_type="text/html; charset=utf-8")
 
 
+def chrome(request):
+    # base.html with an empty content block: what the site chrome alone (header, menu,
+    # footer, visitor box, context processors) costs on every page.
+    return render(request, "base.html")
+
+
 urlpatterns = [
     path("bench/ping/", ping, name="bench-ping"),
+    path("bench/chrome/", chrome, name="bench-chrome"),
     path("", include("unionsite.urls")),
 ]

@@ -197,6 +197,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": STATIC_STORAGE},
 }
+# Several app servers share uploads through S3-compatible object storage (MinIO, Ceph, a cloud
+# bucket): MEDIA_STORAGE=s3 with the AWS_* variables in deploy/.env.example (docs/deploy.md).
+# Off by default: one server keeps photos in MEDIA_ROOT. Keys come from AWS_ACCESS_KEY_ID /
+# AWS_SECRET_ACCESS_KEY in the environment (boto3 reads them), never from this file.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Photos are public: plain, stable URLs that browsers and a CDN can cache.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=604800"},
+        },
+    }
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' (default) or 's3'.")
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -233,6 +258,19 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "img-src": ["'self'", "data:", "blob:"],
     }
 }
+if MEDIA_STORAGE == "s3":
+    # Photos come from the bucket's address (its CDN/custom domain, or the S3 endpoint).
+    from urllib.parse import urlsplit
+
+    _endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL") or "")
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        _media_origin = f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+    elif _endpoint.netloc:
+        _media_origin = f"{_endpoint.scheme}://{_endpoint.netloc}"
+    else:
+        _media_origin = f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+    for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+        _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], _media_origin]
 PERMISSIONS_POLICY = [
     "accelerometer",
     "camera",
