@@ -33,10 +33,11 @@ workers = _int(
     "WEB_CONCURRENCY",
     default_workers(multiprocessing.cpu_count(), _int("GUNICORN_MAX_WORKERS", 12)),
 )
-worker_class = "sync"  # nginx buffers slow clients; sync workers are the simplest fast choice.
+# nginx buffers slow clients, so sync workers (one request at a time, no keep-alive) are the
+# simplest fast choice.
+worker_class = "sync"
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
-keepalive = _int("GUNICORN_KEEPALIVE", 5)  # behind nginx/LB keep-alive connections are reused.
 # Recycle workers now and then so a slow leak in any library cannot grow without bound.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
