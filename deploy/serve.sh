@@ -15,12 +15,13 @@ export GUNICORN_BIND="${GUNICORN_BIND:-$HOST:$PORT}"
 mkdir -p var
 
 if [ -z "${SECRET_KEY:-}" ]; then
-  if [ ! -s var/secret_key ]; then
-    (umask 077 && "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(64))" > var/secret_key)
+  secret_file=${SERVE_SECRET_FILE:-var/secret_key}
+  if [ ! -s "$secret_file" ]; then
+    (umask 077 && "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(64))" > "$secret_file")
   fi
-  SECRET_KEY=$(cat var/secret_key)
+  SECRET_KEY=$(cat "$secret_file")
   export SECRET_KEY
-  echo "serve: SECRET_KEY was not set; using the local key in var/secret_key (trial only —" \
+  echo "serve: SECRET_KEY was not set; using the local key in $secret_file (trial only —" \
        "production sets SECRET_KEY in the environment)." >&2
 fi
 if [ -z "${ALLOWED_HOSTS:-}" ]; then
