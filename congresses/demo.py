@@ -59,7 +59,7 @@ MOTTO = "Đổi mới - Dân chủ - Đoàn kết - Phát triển"
 THO_XUAN_MODEL = [
     ("Trường Tiểu học Xuân Lập", SCHOOL, 34, {"held_on": D(2022, 11, 8), "executive_seats": 5}),
     ("Trường THCS Lê Thánh Tông", SCHOOL, 41, {"held_on": D(2022, 11, 18), "executive_seats": 5}),
-    ("Thị trấn Lam Sơn", COMMUNE, 27, {"held_on": D(2022, 12, 2), "executive_seats": 3}),
+    ("Thị trấn Lam Sơn", COMMUNE, 27, {"held_on": D(2022, 11, 29), "executive_seats": 3}),
 ]
 THO_XUAN_REGULAR = [
     ("Trường Mầm non Xuân Lập", SCHOOL, 22, {"status": HELD, "held_on": D(2023, 1, 10)}),

@@ -144,6 +144,7 @@ def test_officer_can_edit_own_congress(client, officer_a, records):
     assert response.status_code == 302, response.context["adminform"].form.errors
     own.refresh_from_db()
     assert (own.chair_name, own.executive_seats) == ("Lê Thị Hoa", 5)
+    assert own.held_on == D(2022, 11, 8)  # typed 08/11/2022: day first, as in Vietnam
 
 
 def test_admin_form_shows_vietnamese_validation_message(client, officer_a, records):
