@@ -27,6 +27,7 @@ FORMATS = {
     "GIF": ("gif", {}),
 }
 ACCEPTED = "JPEG, PNG, WebP hoặc GIF"
+EXTENSIONS = {"jpg", "jpeg", "jpe", "jfif", "png", "webp", "gif"}
 
 
 def _error(message: str, code: str) -> ValidationError:
@@ -78,10 +79,26 @@ def _open_checked(file) -> Image.Image:
         )
     try:
         image.verify()
+        # verify() does not decode pixels: a truncated JPEG passes it and would only fail
+        # when re-encoded on save (a 500 in the admin). Decode once here to refuse it now.
+        _rewind(file)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            Image.open(file).load()
     except Exception:
         raise _error(
             f"Tệp ảnh bị hỏng hoặc không đọc được. Chỉ nhận ảnh {ACCEPTED}.", "invalid_image"
         ) from None
+    # A real image named "anh.php" or "anh.html" is refused too: nothing stored may look
+    # like a script or a page to a misconfigured web server.
+    name = getattr(file, "name", "") or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension and extension not in EXTENSIONS:
+        raise _error(
+            f"Phần mở rộng tệp “.{extension[:10]}” không được chấp nhận. "
+            f"Chỉ nhận ảnh {ACCEPTED} (.jpg, .jpeg, .png, .webp, .gif).",
+            "invalid_extension",
+        )
     return image
 
 
@@ -117,7 +134,12 @@ def reencode_image(file) -> ContentFile:
     extension, options = FORMATS[image_format]
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    elif image_format == "WEBP" and image.mode not in ("RGB", "RGBA") or image_format == "PNG" and image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+    elif (
+        image_format == "WEBP"
+        and image.mode not in ("RGB", "RGBA")
+        or image_format == "PNG"
+        and image.mode not in ("RGB", "RGBA", "L", "LA", "P")
+    ):
         image = image.convert("RGBA")
     buffer = io.BytesIO()
     image.save(buffer, format=image_format, **options)
