@@ -1,20 +1,22 @@
 """Real-browser fixtures: one Chromium per session, a fresh context (cookies) and page per test.
 
-Playwright drives Debian's /usr/bin/chromium (no ``playwright install``). The site runs in
-pytest-django's ``live_server`` (a thread in this process, transactional database), so every
-test seeds the demo content itself and sees it committed.
+Playwright drives Debian's /usr/bin/chromium (no ``playwright install``). The site runs in one
+live server thread for the session (``site_server``), on the demo content seeded once.
 """
 
+import importlib
 import io
 import json
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests.conftest import CHROMIUM
 
@@ -36,7 +38,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(site_server):
+    # Depends on the server so it closes first: its keep-alive sockets hold server threads,
+    # and each of those threads holds a database connection until its socket closes.
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an asyncio loop alive in this thread, so Django's guard
@@ -50,12 +54,68 @@ def browser():
         browser.close()
 
 
+# Groups created by data migrations, by migration module: a transactional test elsewhere in
+# the session may have flushed them (the flush keeps permissions, not groups).
+MIGRATION_GROUPS = {
+    "news.migrations.0002_editor_group": "news",
+    "congresses.migrations.0002_district_staff_group": "congresses",
+}
+
+
+def restore_migration_groups() -> None:
+    for module_name, app_label in MIGRATION_GROUPS.items():
+        module = importlib.import_module(module_name)
+        name = getattr(module, "GROUP", None) or module.GROUP_NAME
+        if Group.objects.filter(name=name).exists():
+            continue
+        wanted = module.PERMISSIONS
+        if isinstance(wanted, dict):
+            wanted = [
+                f"{action}_{model}" for model, actions in wanted.items() for action in actions
+            ]
+        group = Group.objects.create(name=name)
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=wanted)
+        )
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One live server for the whole browser suite, on the demo content, seeded once.
+
+    Not pytest-django's ``live_server``: that one flushes the database after every test, and
+    seeding the demo content again each time would cost seconds per test. The journeys that
+    write (editor, district staff, visitor box) compare before/after instead of counting on a
+    pristine database.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    media_root = tmp_path_factory.mktemp("browser-media")
+    media = override_settings(MEDIA_ROOT=media_root)
+    media.enable()
+    with django_db_blocker.unblock():
+        restore_migration_groups()
+        call_command("seed_demo", stdout=io.StringIO())
+        server = LiveServer("localhost")
+    server.media_root = media_root
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(timeout=5)  # each closes its database connection as it ends
+    media.disable()
+
+
 @pytest.fixture
-def site_url(live_server):
-    """The live server's base URL with the demo content in the database."""
-    call_command("seed_demo", stdout=io.StringIO())
-    cache.clear()
-    return live_server.url
+def site_url(site_server, django_db_blocker, settings):
+    """The live server's base URL; the test and the server thread may use the database."""
+    # The autouse fixture in tests/conftest.py points MEDIA_ROOT at an empty folder per test;
+    # the seeded photos live in the session's folder.
+    settings.MEDIA_ROOT = site_server.media_root
+    with django_db_blocker.unblock():
+        yield site_server.url
 
 
 class PageProblems(list):

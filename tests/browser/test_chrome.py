@@ -74,7 +74,7 @@ def test_phone_menu_opens_and_is_followed_with_the_keyboard(new_page, site_url):
     congress_link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(site_url + "/dai-hoi/")
-    assert page.locator("h1").first.inner_text() == "Đại hội công đoàn"
+    assert page.locator("h1").first.inner_text().startswith("Đại hội công đoàn")
 
 
 def test_phone_menu_without_javascript_shows_every_link(new_page, site_url):
