@@ -419,9 +419,9 @@ class Congress(models.Model):
         return f"{self.title} (nhiệm kỳ {self.term})"
 
     def get_absolute_url(self):
-        federation = self.organisation.parent if self.organisation.parent_id else None
-        if self.level == self.Level.GRASSROOTS and federation is not None:
-            slug = federation.slug
+        # Grassroots congresses live under their federation's page; others under their own.
+        if self.level == self.Level.GRASSROOTS and self.organisation.parent_id:
+            slug = self.organisation.parent.slug
         else:
             slug = self.organisation.slug
         return reverse("congresses:congress", kwargs={"slug": slug, "pk": self.pk})
