@@ -13,10 +13,17 @@ ADMIN_GROUP = "Quản trị"
 
 # What the "Quản trị" (site administrators) group may do. Least privilege: they run the
 # content of the site (profile, pages, categories, every article, congress records, the
-# visitor-count baseline) and can unlock a login that axes locked, but they do not manage
-# user accounts or groups and are not superusers.
-ADMIN_GROUP_APPS = ("news", "congresses", "stats")
+# visitor-count baseline), read the admin log and can unlock a login that axes locked; they
+# do not manage user accounts, groups or staff assignments, and are not superusers.
+ADMIN_GROUP_APPS = ("news", "congresses")
+# Which account works for which district federation is account management: superusers only.
+ADMIN_GROUP_EXCLUDED_MODELS = ("staffassignment",)
 ADMIN_GROUP_EXTRA = (
+    # The visitor counter: read the figures, set the baseline carried over from the old site;
+    # never edit the counted visits themselves.
+    ("stats", "view_dailyvisits"),
+    ("stats", "view_visittotal"),
+    ("stats", "change_visittotal"),
     ("unionsite", "add_siteprofile"),
     ("unionsite", "change_siteprofile"),
     ("unionsite", "view_siteprofile"),
@@ -91,7 +98,9 @@ def sync_admin_group(*, using: str = "default") -> None:
     # Permissions of apps migrated later in this run do not exist yet: create them first.
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
-    wanted = Q(content_type__app_label__in=ADMIN_GROUP_APPS)
+    wanted = Q(content_type__app_label__in=ADMIN_GROUP_APPS) & ~Q(
+        content_type__model__in=ADMIN_GROUP_EXCLUDED_MODELS
+    )
     for app_label, codename in ADMIN_GROUP_EXTRA:
         wanted |= Q(content_type__app_label=app_label, codename=codename)
     group, _ = Group.objects.using(using).get_or_create(name=ADMIN_GROUP)

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 
+from news.models import Article
 from unionsite.models import SiteProfile
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +58,33 @@ def test_log_entries_are_read_only_even_for_superuser(admin_client, profile):
 def test_staff_without_group_cannot_read_log(client, make_staff):
     client.force_login(make_staff("khach"))
     assert client.get(f"{ADMIN}admin/logentry/").status_code == 403
+
+
+def test_article_history_shows_who_added_and_changed_it(client, make_staff):
+    editor = make_staff("bientap", "Biên tập viên")
+    client.force_login(editor)
+    data = {
+        "title": "Hội nghị Ban Chấp hành",
+        "summary": "",
+        "body": "<p>Nội dung</p>",
+        "status": "draft",
+        "publish_at_0": "2026-11-20",
+        "publish_at_1": "08:00:00",
+        "_save": "Lưu",
+    }
+    assert client.post(f"{ADMIN}news/article/add/", data).status_code == 302
+    article = Article.objects.get()
+    data["title"] = "Hội nghị Ban Chấp hành lần thứ 5"
+    response = client.post(f"{ADMIN}news/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+
+    client.force_login(make_staff("quantri", "Quản trị"))
+    history = client.get(f"{ADMIN}news/article/{article.pk}/history/")
+    assert history.status_code == 200
+    rows = [
+        (entry.user.username, entry.get_change_message())
+        for entry in history.context["action_list"]
+    ]
+    assert rows[0] == ("bientap", "Được thêm.")
+    assert rows[1][0] == "bientap" and rows[1][1].startswith("Đã thay đổi Tiêu đề")
+    assert len(rows) == 2

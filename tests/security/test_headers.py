@@ -100,3 +100,30 @@ def test_admin_pages_load_only_same_origin_scripts(admin_client):
     for attrs in scripts:
         assert attrs.get("src", "").startswith("/"), attrs
         assert not attrs["src"].startswith("//")
+
+
+def test_article_editor_loads_ckeditor_under_admin_policy(client, make_staff):
+    client.force_login(make_staff("bientap", "Biên tập viên"))
+    response = client.get(f"/{settings.ADMIN_URL}news/article/add/")
+    assert response.status_code == 200
+    policy = parse_csp(response["Content-Security-Policy"])
+    # What CKEditor 5 needs: its own scripts, inline styles it injects, data:/blob: image
+    # previews and XHR uploads to our own /ckeditor5/image_upload/.
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["img-src"] == ["'self'", "data:", "blob:"]
+    assert policy["connect-src"] == ["'self'"]
+    tags = Tags(response.content.decode())
+    sources = []
+    for attrs, text in tags.scripts:
+        if "src" in attrs:
+            sources.append(attrs["src"])
+            # Same origin: our static files and the admin's own translation catalogue.
+            assert attrs["src"].startswith(("/static/", f"/{settings.ADMIN_URL}jsi18n/")), attrs
+            assert not text.strip()
+        else:
+            # Only data blocks (the editor's JSON config) may be inline; browsers never run them.
+            assert attrs.get("type") == "application/json", attrs
+    assert any("django_ckeditor_5" in src for src in sources), sources
+    upload = [a for a in tags.tags if a[1].get("data-upload-url")]
+    assert upload and upload[0][1]["data-upload-url"] == "/ckeditor5/image_upload/"
