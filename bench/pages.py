@@ -269,11 +269,27 @@ def visitor_cookie(headers) -> str | None:
     return None
 
 
-def returning_visitor_cookie(base: str) -> str | None:
-    """Start a visit as a browser would and keep its cookie: wrk's requests are then repeat
-    requests inside one visit (what most page views are), not a new visitor each time."""
-    status, headers, _ = fetch(base + "/bench/ping/")
-    return visitor_cookie(headers) if status == 200 else None
+def all_cookies(headers) -> dict[str, str]:
+    cookies = {}
+    for value in headers.get_all("Set-Cookie") or []:
+        name, _, rest = value.partition("=")
+        cookies[name.strip()] = rest.split(";", 1)[0]
+    return cookies
+
+
+def returning_visitor_cookie(base: str, path: str = "/bench/ping/") -> str | None:
+    """A returning reader's Cookie header for ``path``: the page is read once as a browser
+    would, keeping every cookie it sets (the visitor counter's ``uv``, the news app's
+    "articles seen" cookie, …). wrk's requests are then repeat requests inside one visit by a
+    reader who has seen this page (what most page views are), not a new visitor each time."""
+    jar: dict[str, str] = {}
+    for _ in range(2):
+        cookie = "; ".join(f"{k}={v}" for k, v in jar.items()) or None
+        status, headers, _ = fetch(base + path, cookie=cookie)
+        if status != 200:
+            return None
+        jar.update(all_cookies(headers))
+    return "; ".join(f"{k}={v}" for k, v in jar.items()) or None
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -287,7 +303,15 @@ def _ms(text: str) -> float:
 
 
 def wrk(url: str, *, duration: int, cookie: str | None, threads=2, connections=16) -> dict:
-    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    args = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "--latency",
+    ]
     if cookie:
         args += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(
@@ -394,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             ceilings: list[float] = []
 
             def measure(key, label, target, seconds):
-                cookie = returning_visitor_cookie(server.base)
+                cookie = returning_visitor_cookie(server.base, urls[key])
                 log(f"wrk {label}: {urls[key]}")
                 figures = wrk(
                     server.base + urls[key],

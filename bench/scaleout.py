@@ -176,7 +176,7 @@ def spread_load(a: pages.Server, b: pages.Server, urls: dict, duration: int) -> 
                 pages.wrk,
                 server.base + path,
                 duration=duration,
-                cookie=pages.returning_visitor_cookie(server.base),
+                cookie=pages.returning_visitor_cookie(server.base, path),
                 threads=1,
                 connections=8,
             )
