@@ -16,10 +16,14 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import setup_databases, teardown_databases
 
 from tests.conftest import CHROMIUM
 
+# Read at import, before pytest-django swaps in the test database's name.
+REAL_DATABASE_NAME = settings.DATABASES["default"]["NAME"]
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
@@ -93,7 +97,13 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
     media_root = tmp_path_factory.mktemp("browser-media")
     media = override_settings(MEDIA_ROOT=media_root)
     media.enable()
+    own_databases = None
     with django_db_blocker.unblock():
+        if not on_test_database():
+            # pytest-django sets up test databases only when some collected test asks for
+            # `db`; these tests do not (see the docstring), so when they run alone, do it here.
+            own_databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        assert on_test_database()  # never seed a real database
         restore_migration_groups()
         call_command("seed_demo", stdout=io.StringIO())
         server = LiveServer("localhost")
@@ -105,7 +115,14 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
     for thread in threading.enumerate():
         if "process_request_thread" in thread.name:
             thread.join(timeout=5)  # each closes its database connection as it ends
+    if own_databases is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(own_databases, verbosity=0)
     media.disable()
+
+
+def on_test_database() -> bool:
+    return connection.settings_dict["NAME"] != REAL_DATABASE_NAME
 
 
 @pytest.fixture
