@@ -231,7 +231,6 @@ class CongressResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
-        skip_html_diff = True
 
     def __init__(self, *, user=None, federation: Organisation | None = None, **kwargs):
         """``user`` None means a trusted caller (the management command run by an operator)."""
@@ -297,14 +296,17 @@ class CongressResource(resources.ModelResource):
                 + ", ".join(f"“{column}”" for column in missing)
                 + ". Hãy dùng tệp mẫu."
             )
-        # Spreadsheets often end with empty lines; they are not rows to import.
-        blank = [
-            index
-            for index, row in enumerate(dataset)
-            if all(value is None or str(value).strip() == "" for value in row)
+        # Spreadsheets often end with empty lines: they are not rows to import. Empty cells
+        # become "" so error listings do not show "None".
+        rows = [
+            tuple("" if value is None else value for value in row)
+            for row in dataset
+            if any(value is not None and str(value).strip() != "" for value in row)
         ]
-        for index in reversed(blank):
-            del dataset[index]
+        dataset.wipe()
+        dataset.headers = headers
+        for row in rows:
+            dataset.append(row)
 
     def _resolve_federation(self, row) -> Organisation:
         code = str(row.get(FEDERATION_COLUMN) or "").strip()

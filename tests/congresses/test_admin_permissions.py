@@ -300,7 +300,9 @@ def test_import_rows_of_another_federation_are_refused_and_nothing_saved(
     assert result.has_validation_errors()
     assert "confirm_form" not in response.context
     html = response.content.decode()
+    assert "Có dòng không hợp lệ; không dòng nào được lưu" in html
     assert "Bạn không được nhập dữ liệu của “Liên đoàn Lao động huyện Đông Sơn”" in html
+    assert "None" not in html
     assert not Organisation.objects.filter(name="Xã Xuân Hòa").exists()
     records["congress_b"].refresh_from_db()
     assert records["congress_b"].status == Congress.Status.PLANNED
