@@ -34,6 +34,7 @@ def record_visit(*, visitor_id: str, now: datetime, starts_visit: bool) -> bool:
 
 
 def _write(*, visitor_id: str, now: datetime, visits: int) -> None:
+    # Table names come from the models, never from input; every value is a parameter.
     ops = connection.ops
     online = ops.quote_name(OnlineVisitor._meta.db_table)
     daily = ops.quote_name(DailyVisits._meta.db_table)
@@ -43,45 +44,67 @@ def _write(*, visitor_id: str, now: datetime, visits: int) -> None:
     seen = ops.adapt_datetimefield_value(now)
     cutoff = ops.adapt_datetimefield_value(now - conf.ONLINE_WINDOW)
 
-    with transaction.atomic(), connection.cursor() as cursor:
-        if postgres:
-            cursor.execute(
-                "SELECT set_config('lock_timeout', %s, true)", [f"{conf.lock_timeout_ms()}ms"]
-            )
-        cursor.execute(
+    statements: list[tuple[str, list]] = []
+    if postgres:
+        statements.append(
+            ("SELECT set_config('lock_timeout', %s, true)", [f"{conf.lock_timeout_ms()}ms"])
+        )
+    statements.append(
+        (
             f"INSERT INTO {online} (visitor_id, last_seen) VALUES (%s, %s) "  # noqa: S608
             "ON CONFLICT (visitor_id) DO UPDATE SET last_seen = EXCLUDED.last_seen",
             [visitor_id, seen],
         )
-        # Taking today's row lock here serialises the writers of one day, so the peak below
-        # counts every online row committed before ours: the last writer sees them all.
-        cursor.execute(
+    )
+    # Taking today's row lock here serialises the writers of one day, so the peak below
+    # counts every online row committed before ours: the last writer sees them all.
+    statements.append(
+        (
             f"INSERT INTO {daily} (day, visits, peak_online) VALUES (%s, %s, 0) "  # noqa: S608
             f"ON CONFLICT (day) DO UPDATE SET visits = {daily}.visits + EXCLUDED.visits",
             [day, visits],
         )
-        if visits:
-            cursor.execute(
+    )
+    if visits:
+        statements.append(
+            (
                 f"INSERT INTO {total} (id, baseline, visits) VALUES (1, 0, %s) "  # noqa: S608
                 f"ON CONFLICT (id) DO UPDATE SET visits = {total}.visits + EXCLUDED.visits",
                 [visits],
             )
-        greatest = "GREATEST" if postgres else "MAX"
-        cursor.execute(
-            f"UPDATE {daily} SET peak_online = {greatest}(peak_online, "  # noqa: S608
-            f"(SELECT COUNT(*) FROM {online} WHERE last_seen >= %s)) WHERE day = %s",
+        )
+    statements.append(
+        (
+            f"UPDATE {daily} SET peak_online = {'GREATEST' if postgres else 'MAX'}"  # noqa: S608
+            f"(peak_online, (SELECT COUNT(*) FROM {online} WHERE last_seen >= %s)) "
+            "WHERE day = %s",
             [cutoff, day],
         )
-        # Forget ids that left the online window. SKIP LOCKED: a row another request is
-        # refreshing right now is not waited for (that wait could deadlock on today's row).
-        if postgres:
-            cursor.execute(
-                f"DELETE FROM {online} WHERE visitor_id IN (SELECT visitor_id FROM {online} "  # noqa: S608
-                "WHERE last_seen < %s FOR UPDATE SKIP LOCKED)",
+    )
+    # Forget ids that left the online window. SKIP LOCKED: a row another request is
+    # refreshing right now is not waited for (that wait could deadlock on today's row).
+    if postgres:
+        statements.append(
+            (
+                f"DELETE FROM {online} WHERE visitor_id IN (SELECT visitor_id "  # noqa: S608
+                f"FROM {online} WHERE last_seen < %s FOR UPDATE SKIP LOCKED)",
                 [cutoff],
             )
+        )
+    else:
+        statements.append((f"DELETE FROM {online} WHERE last_seen < %s", [cutoff]))  # noqa: S608
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        if postgres:
+            # One round trip: psycopg2 sends the statements together; PostgreSQL still runs
+            # them one after another, each with its own snapshot (READ COMMITTED).
+            cursor.execute(
+                ";\n".join(sql for sql, _ in statements),
+                [param for _, params in statements for param in params],
+            )
         else:
-            cursor.execute(f"DELETE FROM {online} WHERE last_seen < %s", [cutoff])  # noqa: S608
+            for sql, params in statements:
+                cursor.execute(sql, params)
 
 
 def prune_online(*, now: datetime) -> int:
