@@ -16,7 +16,13 @@ class CategoryAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("parent").annotate(n=Count("articles"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent")
+            .annotate(n=Count("articles"))
+            .order_by("order", "name")
+        )
 
     @admin.display(description="Số bài", ordering="n")
     def article_count(self, obj):

@@ -117,7 +117,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_lists(self):
         """Only the columns article cards use (no body, no search text)."""
         return self.only(
-            "id", "title", "slug", "summary", "publish_at", "cover", "cover_alt",
+            "id", "title", "slug", "summary", "publish_at", "cover", "cover_alt", "cover_caption",
             "cover_width", "cover_height", "view_count", "featured",
         ).order_by("-publish_at", "-id")  # fmt: skip
 

@@ -11,6 +11,7 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
+    Count,
     F,
     IntegerField,
     OuterRef,
@@ -126,16 +127,21 @@ def chrome() -> Chrome:
 
 
 def paginate(queryset, page_param, *, per_page: int) -> PaginatorPage:
-    """The requested page. Garbage or numbers below 1 give page 1; past the end is a 404."""
+    """The requested page, rows and total in one query (``COUNT(*) OVER ()``).
+
+    Garbage or numbers below 1 give page 1; a page past the end is a 404."""
     try:
         number = int(str(page_param or "1")[:12])
     except ValueError:
         number = 1
     number = max(number, 1)
-    paginator = Paginator(queryset, per_page)
-    if number > paginator.num_pages:
+    offset = (number - 1) * per_page
+    rows = list(queryset.annotate(total_rows=Window(Count("pk")))[offset : offset + per_page])
+    if not rows and number > 1:
         raise Http404("Trang không tồn tại.")
-    return paginator.page(number)
+    paginator = Paginator(rows, per_page)
+    paginator.count = rows[0].total_rows if rows else 0  # instead of a second COUNT query
+    return PaginatorPage(rows, number, paginator)
 
 
 def featured_articles(limit: int = 5) -> list[Article]:

@@ -44,3 +44,12 @@ def ld_json(data):
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308 - escaped above
+
+
+@register.filter
+def vn_number(value) -> str:
+    """1234567 → "1.234.567" (Vietnamese digit grouping), whatever the active locale."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return ""

@@ -1,0 +1,64 @@
+import re
+
+import pytest
+
+from .conftest import make_article
+
+
+@pytest.fixture
+def many(category):
+    # 14 articles = 2 pages of 12.
+    return [make_article(f"Bài số {i:02d}", categories=[category]) for i in range(14)]
+
+
+def card_titles(response) -> list[str]:
+    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.text)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tin-tuc/khong-ton-tai/",
+        "/chuyen-muc/khong-ton-tai/",
+        "/the/khong-ton-tai/",
+        "/trang/khong-ton-tai/",
+        "/rss/khong-ton-tai/",
+        "/tin-tuc/<script>/",
+    ],
+)
+def test_unknown_addresses_are_404(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-3", "", "1.5", "１"])
+def test_garbage_page_numbers_show_the_first_page(client, many, page):
+    response = client.get("/chuyen-muc/tin-tuc-su-kien/", {"page": page})
+    assert response.status_code == 200
+    assert card_titles(response)[0] == "Bài số 00"
+
+
+@pytest.mark.parametrize("page", ["3", "99999", "9" * 5000])
+def test_page_numbers_past_the_end_are_404(client, many, page):
+    assert client.get("/chuyen-muc/tin-tuc-su-kien/", {"page": page}).status_code == 404
+
+
+def test_second_page_shows_the_rest(client, many):
+    response = client.get("/chuyen-muc/tin-tuc-su-kien/", {"page": "2"})
+    assert card_titles(response) == ["Bài số 12", "Bài số 13"]
+    assert 'href="?page=1"' in response.text
+
+
+def test_search_pagination_keeps_the_query(client, many):
+    response = client.get("/tim-kiem/", {"q": "bai so", "page": "2"})
+    assert response.status_code == 200
+    assert 'href="?q=bai+so&amp;page=1"' in response.text
+
+
+@pytest.mark.parametrize("page", ["abc", "99999"])
+def test_bad_page_on_tag_and_search_never_500(client, many, tag, page):
+    assert client.get("/the/tho-xuan/", {"page": page}).status_code in (200, 404)
+    assert client.get("/tim-kiem/", {"q": "bai", "page": page}).status_code in (200, 404)
+
+
+def test_post_to_reader_pages_is_405(client, many):
+    assert client.post("/chuyen-muc/tin-tuc-su-kien/").status_code in (403, 405)
