@@ -81,10 +81,11 @@ def chart(rows: list[DayRow]) -> dict:
     ]
     labels = []
     if rows:
+        # First date starts at the left edge, last ends at the right one: none is clipped.
+        edges = {0: ("start", PLOT_LEFT), len(rows) - 1: ("end", PLOT_LEFT + plot_width)}
         for index in sorted({0, len(rows) // 2, len(rows) - 1}):
-            labels.append(
-                {"x": round(PLOT_LEFT + index * slot + slot / 2, 2), "day": rows[index].day}
-            )
+            anchor, x = edges.get(index, ("middle", PLOT_LEFT + index * slot + slot / 2))
+            labels.append({"x": round(x, 2), "anchor": anchor, "day": rows[index].day})
     return {
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
