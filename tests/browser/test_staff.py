@@ -1,9 +1,13 @@
 """Staff journeys in the admin, through the real login form (axes counts real attempts)."""
 
+import io
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from PIL import Image
 
 from congresses.models import Congress, Organisation, StaffAssignment
 
@@ -68,4 +72,85 @@ def test_district_officer_records_a_congress_and_the_public_figure_changes(page,
     assert page.url == site_url + "/admin/"
     assert "không tồn tại" in page.locator(".messagelist").inner_text()
     assert Congress.objects.get(pk=other.pk).status == other.status
+    assert_no_page_errors(page)
+
+
+def png_bytes() -> bytes:
+    image = Image.new("RGB", (640, 360), (11, 74, 143))
+    image.paste((200, 16, 46), (0, 240, 640, 360))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def set_publish_at(page, when) -> None:
+    local = timezone.localtime(when)
+    page.locator("#id_publish_at_0").fill(local.strftime("%Y-%m-%d"))
+    page.locator("#id_publish_at_1").fill(local.strftime("%H:%M:%S"))
+
+
+def test_editor_writes_schedules_and_publishes_an_article(new_page, site_url):
+    editor = make_staff("Biên tập viên")
+    title = f"Công đoàn Thọ Xuân tập huấn nghiệp vụ cho cán bộ cơ sở {uuid.uuid4().hex[:6]}"
+    page = new_page(timezone_id="Asia/Ho_Chi_Minh")
+    log_in(page, site_url, editor, "/admin/news/article/add/")
+
+    page.locator("#id_title").fill(title)
+    page.locator("#id_summary").fill("Hơn 120 cán bộ công đoàn cơ sở dự lớp tập huấn.")
+    body = page.locator(".ck-editor__editable")
+    body.click()
+    page.locator(".ck-heading-dropdown .ck-dropdown__button").click()
+    page.get_by_role("menuitemradio", name="Tiêu đề 2").click()
+    page.keyboard.type("Kết quả nổi bật")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Lớp tập huấn đã ")
+    page.keyboard.press("Control+B")
+    page.keyboard.type("thành công tốt đẹp")
+    page.keyboard.press("Control+B")
+    page.keyboard.type(".")
+    page.keyboard.press("Enter")
+    page.locator('.ck-splitbutton__action[data-cke-tooltip-text="Danh sách đánh ký hiệu"]').click()
+    page.keyboard.type("Kỹ năng thương lượng tập thể")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Quy trình tổ chức đại hội")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.locator(".ck-file-dialog-button input[type=file]").set_input_files(
+        {"name": "tap-huan.png", "mimeType": "image/png", "buffer": png_bytes()}
+    )
+    uploaded = body.locator('img[src*="/media/news/uploads/"]')
+    uploaded.wait_for()
+
+    # Scheduled for tomorrow: saved, listed as "Hẹn giờ", not yet on the site.
+    page.locator("#id_status").select_option(label="Xuất bản")
+    set_publish_at(page, timezone.now() + timedelta(days=1))
+    page.locator("#id_featured").check()
+    shoot(page, "admin-editor")
+    page.locator("input[name=_save]").last.click()
+    page.wait_for_url(site_url + "/admin/news/article/")
+    row = page.get_by_role("row", name=title)
+    assert row.get_by_text("Hẹn giờ").is_visible()
+    page.goto(site_url + "/")
+    assert page.get_by_role("link", name=title).count() == 0
+
+    # Published now: on the home page, in the feed, with the formatting the editor chose.
+    page.goto(site_url + "/admin/news/article/")
+    page.get_by_role("link", name=title).click()
+    set_publish_at(page, timezone.now() - timedelta(minutes=1))
+    page.locator("input[name=_save]").last.click()
+    page.wait_for_url(site_url + "/admin/news/article/")
+    assert page.get_by_role("row", name=title).get_by_text("Xuất bản").is_visible()
+
+    page.goto(site_url + "/")
+    page.locator("#main").get_by_role("link", name=title).first.click()
+    article = page.locator("#main")
+    assert article.locator("h1").inner_text() == title
+    assert article.locator("h2", has_text="Kết quả nổi bật").count() == 1
+    assert article.locator("strong").filter(has_text="thành công tốt đẹp").count() == 1
+    assert article.locator("ul li").filter(has_text="Kỹ năng thương lượng tập thể").count() == 1
+    image = article.locator('img[src*="/media/news/uploads/"]')
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 640
+    feed = page.request.get(site_url + "/rss/")
+    assert feed.ok
+    assert f"<title>{title}</title>" in feed.text()
     assert_no_page_errors(page)
