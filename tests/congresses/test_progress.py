@@ -139,7 +139,7 @@ def test_progress_page_shows_province_figures_and_a_row_per_district(client, dis
     # Rows in Vietnamese order: Đông Sơn before Thọ Xuân; bars are <meter> elements.
     assert html.index('data-federation="dong-son"') < html.index('data-federation="tho-xuan"')
     assert (
-        '<meter class="congress-meter" min="0" max="100" low="50" high="90" optimum="100" value="50.0">'
+        'value="50.0" aria-label="Tỷ lệ đã tổ chức, Liên đoàn Lao động huyện Thọ Xuân">50,0%</meter>'
         in html
     )
     assert " style=" not in html
