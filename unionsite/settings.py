@@ -178,6 +178,7 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["unionsite.formats"]
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
