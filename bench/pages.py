@@ -385,6 +385,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also run home without a cookie (every request a new visitor)",
     )
+    parser.add_argument(
+        "--page-cache",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="EXPERIMENT: cache whole reader pages behind the counter (bench/pages_cache.py)",
+    )
     parser.add_argument("--json", type=Path, help="write the results here too")
     options = parser.parse_args(argv)
 
@@ -392,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
     redis_url = options.redis_url if options.redis else ""
     with tempfile.TemporaryDirectory(prefix="bench-static-") as static_root:
         env = bench_env(options.database_url, redis_url, static_root)
+        if options.page_cache:
+            env["BENCH_PAGE_CACHE"] = str(options.page_cache)
         urls = prepare(env)
         if redis_url:
             flush_redis(redis_url)
@@ -468,6 +477,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"wrk -t2 -c{options.connections} -d{options.duration}s --latency; "
         f"cache: {'Redis' if redis_url else 'local memory'}; "
+        f"page cache experiment: {options.page_cache or 'off'}; "
         f"workers: {os.environ.get('BENCH_WORKERS') or 'deploy/gunicorn.conf.py default'}; "
         f"total {time.monotonic() - started:.0f}s"
     )
