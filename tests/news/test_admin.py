@@ -115,3 +115,9 @@ def test_cover_upload_is_stored_reencoded_with_renditions(editor_client, setting
             f"{name}.960x0_q85.jpg",
         ]
     )
+
+
+def test_add_page_has_the_rich_text_editor_with_our_upload_url(editor_client):
+    html = editor_client.get(ADD_URL).text
+    assert 'data-upload-url="/ckeditor5/image_upload/"' in html
+    assert "django_ckeditor_5/dist/bundle.js" in html
