@@ -81,6 +81,19 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
+def login_username(request, credentials=None) -> str | None:
+    """The username axes records for a login attempt, cut to what a username can be.
+
+    axes stores it in a 255-character column: a longer made-up name would make the failed
+    login a database error (500) and go unrecorded. No account has more than 150 characters.
+    """
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "data", request.POST).get("username")
+    return username[:150] if isinstance(username, str) else username
+
+
 def lockout_response(request, original_response=None, credentials=None):
     """The page axes shows after too many failed logins (status 429, in Vietnamese)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

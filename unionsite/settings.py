@@ -168,6 +168,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "unionsite.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "unionsite.security.client_ip"
+AXES_USERNAME_CALLABLE = "unionsite.security.login_username"
 # Proxies in front of Django that append to X-Forwarded-For (nginx in production). With 0
 # the address is REMOTE_ADDR; trusting the header without a proxy would let anyone forge it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))

@@ -125,3 +125,9 @@ def test_weak_password_rejected_by_validators(client, make_staff):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Mật khẩu này quá phổ biến" in html or "quá thông dụng" in html
+
+
+def test_absurdly_long_username_is_a_failed_login_then_locked(client):
+    name = "quản-trị-" * 40  # 360 characters; axes stores at most 255
+    assert fail(client, name, 4) == [200, 200, 200, 200]
+    assert try_login(client, name, "sai").status_code == 429
