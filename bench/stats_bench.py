@@ -38,11 +38,12 @@ now = int(clock.now().timestamp())
 print("COOKIE", visitors.dump(visitors.Visitor(visitors.new_id(), now, now)))
 """
 MICRO_SCRIPT = """
-import timeit
+import statistics, time, timeit
 from django.http import HttpResponse
-from django.test import RequestFactory
-from stats import clock, visitors
+from django.test import Client, RequestFactory
+from stats import clock, services, visitors
 from stats.middleware import VisitorCounterMiddleware
+
 now = int(clock.now().timestamp())
 cookie = visitors.dump(visitors.Visitor(visitors.new_id(), now, now))
 middleware = VisitorCounterMiddleware(lambda request: HttpResponse("<p>x</p>"))
@@ -50,8 +51,32 @@ request = RequestFactory().get("/", HTTP_COOKIE="uv=" + cookie, HTTP_USER_AGENT=
 runs = 20000
 counted = min(timeit.repeat(lambda: middleware(request), number=runs, repeat=3)) / runs
 bare = min(timeit.repeat(lambda: HttpResponse("<p>x</p>"), number=runs, repeat=3)) / runs
-print(f"MICRO {(counted - bare) * 1e6:.1f} microseconds of CPU per returning-visitor request "
-      "(cookie check, re-signing, Set-Cookie; no database)")
+
+
+def median_ms(action, runs=200):
+    times = []
+    for index in range(runs):
+        start = time.perf_counter()
+        action(index)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+client = Client(HTTP_HOST="127.0.0.1", HTTP_USER_AGENT="stats-bench bot")  # bot: not counted
+page = median_ms(lambda i: client.get(PATH))
+write = median_ms(
+    lambda i: services.record_visit(
+        visitor_id=visitors.new_id(), now=clock.now(), starts_visit=True
+    )
+)
+returning = (counted - bare) * 1000
+print(
+    f"MICRO page {PATH} (median, in-process, no counter): {page:.2f} ms; "
+    f"counter for a returning visitor: {returning * 1000:.0f} us of CPU (no database), "
+    f"estimated ratio {page / (page + returning):.3f}; "
+    f"counter for a new visitor: {write:.2f} ms (one write transaction), "
+    f"estimated ratio {page / (page + write):.2f}"
+)
 """
 VISITS_SCRIPT = """
 from stats.models import VisitTotal
@@ -202,8 +227,10 @@ def main() -> None:
         f"were still in flight when wrk stopped); returning visitors, counter on: "
         f"{totals['returning', 'on']['visits']} visits counted (expected 0)"
     )
-    print("\n== in-process cost of the counter for a returning visitor")
-    print(shell_value(MICRO_SCRIPT, "MICRO"))
+    # wrk's figures swing with whatever else the machine runs; medians of in-process timings
+    # (one worker, no network) do not, and give the counter's share of a request directly.
+    print("\n== in-process cost (medians, bench database)")
+    print(shell_value(f"PATH = {args.path!r}\n" + MICRO_SCRIPT, "MICRO"))
 
 
 if __name__ == "__main__":
