@@ -4,7 +4,7 @@ The body is cleaned before it is stored, so every template can print it with ``|
 Anything not on the allowlist below is removed: scripts and styles with their content,
 event-handler and ``style`` attributes, and URLs whose scheme is not http(s), mailto or tel
 (so no ``javascript:``, ``vbscript:`` or ``data:``). Every link gets
-``rel="noopener noreferrer"``; ``target`` is not allowed at all.
+``rel="noopener noreferrer"``; ``target`` is not allowed at all. Images get ``loading="lazy"``.
 """
 
 import html as html_lib
@@ -80,6 +80,8 @@ def clean_html(html: str) -> str:
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,
         link_rel=LINK_REL,
+        # Body images below the fold should not hold up the page.
+        set_tag_attribute_values={"img": {"loading": "lazy"}},
         strip_comments=True,
     )
     return unicodedata.normalize("NFC", cleaned).strip()

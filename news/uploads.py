@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from unionsite.images import reencode_image
 
 UPLOAD_DIR = "news/uploads/%Y/%m/"
+# Body images are served as uploaded (no renditions): keep them at a size a page needs.
+MAX_SIDE = 1600
 
 
 def can_upload(user) -> bool:
@@ -36,7 +38,7 @@ def ckeditor_image_upload(request):
     if upload is None:
         return _error("Chưa chọn tệp ảnh.", 400)
     try:
-        image = reencode_image(upload)
+        image = reencode_image(upload, max_side=MAX_SIDE)
     except ValidationError as exc:
         return _error(" ".join(exc.messages), 400)
     name = default_storage.save(timezone.now().strftime(UPLOAD_DIR) + image.name, image)

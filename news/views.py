@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from unionsite.models import SiteProfile
+
 from . import caching, selectors
 from .models import Article, Page, Tag
 from .renditions import rendition
@@ -104,6 +106,12 @@ def _article_meta(article: Article) -> dict:
     url = _absolute(article.get_absolute_url())
     image = rendition(article.cover, "article", article.cover_width, article.cover_height)
     image_url = _absolute(image["url"]) if image else ""
+    # The same cached profile the page header uses: no extra query.
+    profile = SiteProfile.load()
+    logo_url = _absolute(profile.logo.url) if profile.logo else ""
+    publisher = {"@type": "Organization", "name": profile.site_name}
+    if logo_url:
+        publisher["logo"] = {"@type": "ImageObject", "url": logo_url}
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -115,11 +123,13 @@ def _article_meta(article: Article) -> dict:
         "url": url,
         "author": {"@type": "Person", "name": article.byline} if article.byline else None,
         "image": [image_url] if image_url else None,
+        "publisher": publisher,
     }
     return {
         "canonical_url": url,
         "cover": image,
-        "og_image": image_url,
+        # Without a cover, share previews fall back to the site's logo.
+        "og_image": image_url or logo_url,
         "json_ld": {key: value for key, value in data.items() if value},
     }
 

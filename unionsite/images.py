@@ -113,9 +113,10 @@ def validate_image_upload(file) -> None:
         _rewind(file)
 
 
-def reencode_image(file) -> ContentFile:
+def reencode_image(file, *, max_side: int | None = None) -> ContentFile:
     """Validate ``file``, decode it fully and re-encode it in its own format under a random
-    name (``<uuid>.<ext>``). Raises ``ValidationError`` like ``validate_image_upload``."""
+    name (``<uuid>.<ext>``), scaled down to ``max_side`` pixels on its longer side if given.
+    Raises ``ValidationError`` like ``validate_image_upload``."""
     checked = _open_checked(file)
     image_format = checked.format
     _rewind(file)
@@ -125,6 +126,8 @@ def reencode_image(file) -> ContentFile:
             image = Image.open(file)
             image.load()
             image = ImageOps.exif_transpose(image)
+            if max_side and max(image.size) > max_side:
+                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     except Exception:
         raise _error(
             f"Tệp ảnh bị hỏng hoặc không đọc được. Chỉ nhận ảnh {ACCEPTED}.", "invalid_image"

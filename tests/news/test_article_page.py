@@ -117,6 +117,10 @@ def test_json_ld_news_article(client, article):
     assert data["mainEntityOfPage"] == f"{SITE}/tin-tuc/dai-hoi-diem-cong-doan-co-so-tho-xuan/"
     assert data["image"][0].startswith(f"{SITE}/media/")
     assert data["datePublished"] == article.publish_at.isoformat()
+    assert data["publisher"] == {
+        "@type": "Organization",
+        "name": "Liên đoàn Lao động tỉnh Thanh Hóa",
+    }
 
 
 def test_json_ld_cannot_close_the_script_element(client, db, settings):

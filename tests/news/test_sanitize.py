@@ -17,8 +17,8 @@ from news.sanitize import clean_html, html_to_text
         "<p><strong>đậm</strong> <em>nghiêng</em> <u>gạch</u> <s>xóa</s></p>",
         '<table><thead><tr><th colspan="2">Đơn vị</th></tr></thead>'
         '<tbody><tr><td rowspan="2">Thọ Xuân</td><td>3</td></tr></tbody></table>',
-        '<figure class="image"><img src="/media/news/a.jpg" alt="Hội trường" width="800" height="600">'
-        "<figcaption>Một số hình ảnh</figcaption></figure>",
+        '<figure class="image"><img src="/media/news/a.jpg" alt="Hội trường" width="800" height="600"'
+        ' loading="lazy"><figcaption>Một số hình ảnh</figcaption></figure>',
         '<p><a href="https://congdoan.vn/tin" rel="noopener noreferrer">liên kết</a></p>',
         '<p><a href="/tin-tuc/bai/" rel="noopener noreferrer">nội bộ</a></p>',
         '<p><a href="mailto:congdoanthanhhoa@thanhhoa.gov.vn" rel="noopener noreferrer">thư</a></p>',
@@ -33,11 +33,11 @@ def test_allowed_markup_survives_unchanged(html):
     [
         ("<p>a<script>alert(1)</script></p>", "<p>a</p>"),
         ('<p onclick="alert(1)" onmouseover="x">a</p>', "<p>a</p>"),
-        ('<img src="/a.jpg" onerror="alert(1)">', '<img src="/a.jpg">'),
+        ('<img src="/a.jpg" onerror="alert(1)">', '<img src="/a.jpg" loading="lazy">'),
         ('<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'),
         ('<a href=" JaVaScRiPt:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'),
         ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', '<a rel="noopener noreferrer">x</a>'),
-        ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', "<img>"),
+        ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', '<img loading="lazy">'),
         ('<p style="position:fixed;top:0">a</p>', "<p>a</p>"),
         ("<style>body{display:none}</style><p>a</p>", "<p>a</p>"),
         ('<iframe src="https://evil.example"></iframe><p>a</p>', "<p>a</p>"),
@@ -45,7 +45,7 @@ def test_allowed_markup_survives_unchanged(html):
         ('<form action="/x"><input name="q"></form>', ""),
         ('<p class="evil" id="x">a</p>', "<p>a</p>"),
         ('<figure class="image attacker"><img src="/a.jpg" width="100%"></figure>',
-         '<figure class="image"><img src="/a.jpg"></figure>'),
+         '<figure class="image"><img src="/a.jpg" loading="lazy"></figure>'),
         ('<a href="https://e.vn" target="_blank">x</a>', '<a href="https://e.vn" rel="noopener noreferrer">x</a>'),
         ("<!-- bình luận --><p>a</p>", "<p>a</p>"),
     ],

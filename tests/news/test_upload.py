@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from .conftest import upload
 
@@ -87,3 +88,11 @@ def test_upload_without_a_file_is_a_400(editor_client):
 
 def test_get_is_not_allowed(editor_client):
     assert editor_client.get(URL).status_code == 405
+
+
+def test_large_editor_upload_is_scaled_down_to_1600_pixels(editor_client, settings):
+    response = editor_client.post(URL, {"upload": upload("rong.jpg", size=(4000, 1000))})
+    assert response.status_code == 200
+    [stored] = stored_files(settings)
+    with Image.open(settings.MEDIA_ROOT / stored) as image:
+        assert image.size == (1600, 400)
