@@ -119,3 +119,19 @@ def test_lock_timeout_still_renders_page(client, clock, settings, caplog):
 
     read(client)  # the lock is gone: this visit is counted now
     assert counts()["total_visits"] == 2
+
+
+@pytest.mark.django_db
+def test_page_counts_and_shows_numbers_with_redis_down(client, clock, settings):
+    settings.STATS_CACHE_SECONDS = 5
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "unionsite.cache.ResilientRedisCache",  # the production setting
+            "LOCATION": "redis://127.0.0.1:8309/0",  # nothing listens here
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    first = read(client)
+    assert first.status_code == 200
+    assert "uv" in first.cookies
+    assert box(read(Client())) == {"online": "1", "today": "1", "total": "1"}
