@@ -126,15 +126,19 @@ def chrome() -> Chrome:
     return result
 
 
+def page_number(page_param) -> int:
+    """``?page=`` as a number: garbage or numbers below 1 give 1."""
+    try:
+        return max(int(str(page_param or "1")[:12]), 1)
+    except ValueError:
+        return 1
+
+
 def paginate(queryset, page_param, *, per_page: int) -> PaginatorPage:
     """The requested page, rows and total in one query (``COUNT(*) OVER ()``).
 
     Garbage or numbers below 1 give page 1; a page past the end is a 404."""
-    try:
-        number = int(str(page_param or "1")[:12])
-    except ValueError:
-        number = 1
-    number = max(number, 1)
+    number = page_number(page_param)
     offset = (number - 1) * per_page
     rows = list(queryset.annotate(total_rows=Window(Count("pk")))[offset : offset + per_page])
     if not rows and number > 1:

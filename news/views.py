@@ -29,14 +29,17 @@ def _list_fragment(request, queryset, *, key: str | None) -> str:
 
     def build():
         page = selectors.paginate(queryset, request.GET.get("page"), per_page=PER_PAGE)
+        # A cached list is shared by every reader: its links carry no one's extra parameters.
+        prefix = "?" if key else _query_prefix(request)
         return render_to_string(
-            "news/_article_list.html", {"page_obj": page, "query_prefix": _query_prefix(request)}
+            "news/_article_list.html", {"page_obj": page, "query_prefix": prefix}
         )
 
     if key is None:
         return build()
-    page_key = request.GET.get("page", "1")[:12]
-    return _cached_fragment(caching.key(key, page_key), build)
+    # Keyed by the parsed number, so junk ?page= values cannot fill the cache.
+    number = selectors.page_number(request.GET.get("page"))
+    return _cached_fragment(caching.key(key, number), build)
 
 
 def _query_prefix(request) -> str:

@@ -62,3 +62,10 @@ def test_bad_page_on_tag_and_search_never_500(client, many, tag, page):
 
 def test_post_to_reader_pages_is_405(client, many):
     assert client.post("/chuyen-muc/tin-tuc-su-kien/").status_code in (403, 405)
+
+
+def test_cached_list_links_do_not_carry_a_visitors_extra_parameters(client, many):
+    client.get("/chuyen-muc/tin-tuc-su-kien/", {"page": "1", "utm_source": "evil"})
+    html = client.get("/chuyen-muc/tin-tuc-su-kien/").text
+    assert "utm_source" not in html
+    assert 'href="?page=2"' in html
