@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.contrib.admin.models import LogEntry
 
-from .models import SiteProfile
+from .models import AuditEntry, SiteProfile
 
 admin.site.site_header = "Quản trị - Liên đoàn Lao động tỉnh Thanh Hóa"
 admin.site.site_title = "Quản trị LĐLĐ Thanh Hóa"
@@ -23,8 +22,8 @@ class SiteProfileAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
     """Read-only audit trail: who added, changed or deleted which record, and when.
 
     Django writes these entries for every change made through the admin; the "Lịch sử"

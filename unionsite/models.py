@@ -1,3 +1,4 @@
+from django.contrib.admin.models import LogEntry
 from django.core.cache import cache
 from django.db import models
 
@@ -46,3 +47,17 @@ class SiteProfile(models.Model):
 
 
 DEFAULT_SITE_NAME = "Liên đoàn Lao động tỉnh Thanh Hóa"
+
+
+class AuditEntry(LogEntry):
+    """Django's admin log under a Vietnamese name, for the read-only "Nhật ký thay đổi" list.
+
+    A proxy: no table of its own. (Django's own Vietnamese name for LogEntry, "mục đăng
+    nhập", reads as "login entry", which it is not.)
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "Nhật ký thay đổi"
+        verbose_name_plural = "Nhật ký thay đổi"
+        ordering = ["-action_time"]

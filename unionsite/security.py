@@ -27,7 +27,7 @@ ADMIN_GROUP_EXTRA = (
     ("unionsite", "add_siteprofile"),
     ("unionsite", "change_siteprofile"),
     ("unionsite", "view_siteprofile"),
-    ("admin", "view_logentry"),
+    ("unionsite", "view_auditentry"),
     ("axes", "view_accessattempt"),
     ("axes", "delete_accessattempt"),
 )

@@ -40,7 +40,7 @@ def test_quan_tri_reads_log_list_filtered_by_user(client, make_staff, profile):
     for user, phone in [(first, "01"), (second, "02")]:
         client.force_login(user)
         change_profile(client, phone=phone)
-    response = client.get(f"{ADMIN}admin/logentry/", {"user__id__exact": first.pk})
+    response = client.get(f"{ADMIN}unionsite/auditentry/", {"user__id__exact": first.pk})
     assert response.status_code == 200
     assert [entry.user.username for entry in response.context["cl"].result_list] == ["quantri"]
 
@@ -48,16 +48,16 @@ def test_quan_tri_reads_log_list_filtered_by_user(client, make_staff, profile):
 def test_log_entries_are_read_only_even_for_superuser(admin_client, profile):
     change_profile(admin_client, phone="01")
     entry = LogEntry.objects.get()
-    assert admin_client.get(f"{ADMIN}admin/logentry/add/").status_code == 403
-    assert admin_client.post(f"{ADMIN}admin/logentry/{entry.pk}/delete/").status_code == 403
-    detail = admin_client.get(f"{ADMIN}admin/logentry/{entry.pk}/change/")
+    assert admin_client.get(f"{ADMIN}unionsite/auditentry/add/").status_code == 403
+    assert admin_client.post(f"{ADMIN}unionsite/auditentry/{entry.pk}/delete/").status_code == 403
+    detail = admin_client.get(f"{ADMIN}unionsite/auditentry/{entry.pk}/change/")
     assert detail.status_code == 200
     assert 'name="_save"' not in detail.content.decode()
 
 
 def test_staff_without_group_cannot_read_log(client, make_staff):
     client.force_login(make_staff("khach"))
-    assert client.get(f"{ADMIN}admin/logentry/").status_code == 403
+    assert client.get(f"{ADMIN}unionsite/auditentry/").status_code == 403
 
 
 def test_article_history_shows_who_added_and_changed_it(client, make_staff):

@@ -36,7 +36,7 @@ CAN = {
         "congresses/congress/add/",
         "congresses/term/add/",
         "stats/visittotal/",
-        "admin/logentry/",
+        "unionsite/auditentry/",
         "axes/accessattempt/",
     ],
 }
@@ -46,7 +46,7 @@ CANNOT = {
         "unionsite/siteprofile/1/change/",
         "congresses/congress/",
         "stats/visittotal/",
-        "admin/logentry/",
+        "unionsite/auditentry/",
         "auth/user/",
         "auth/group/",
         "axes/accessattempt/",
@@ -58,7 +58,7 @@ CANNOT = {
         "congresses/term/add/",
         "congresses/staffassignment/",
         "stats/visittotal/",
-        "admin/logentry/",
+        "unionsite/auditentry/",
         "auth/user/",
     ],
     "Quản trị": [
