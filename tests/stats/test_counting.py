@@ -202,3 +202,17 @@ def test_prune_command_forgets_ids_on_a_quiet_site(clock):
     clock.advance(minutes=2)
     call_command("prune_online_visitors", stdout=io.StringIO())
     assert list(OnlineVisitor.objects.values_list("visitor_id", flat=True)) == ["reading"]
+
+
+def test_cookie_is_secure_when_session_cookie_is(clock, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    assert read(Client()).cookies["uv"]["secure"]
+
+
+def test_counter_switched_off_counts_nothing_but_box_still_shows(clock, settings):
+    services.set_baseline(baseline=100)
+    settings.STATS_COUNTER = False  # the benchmark's comparison run
+    response = read(Client())
+    assert "uv" not in response.cookies
+    assert box(response) == {"online": "0", "today": "0", "total": "100"}
+    assert counts()["total_visits"] == 0
