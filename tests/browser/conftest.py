@@ -107,6 +107,7 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
         restore_migration_groups()
         call_command("seed_demo", stdout=io.StringIO())
         server = LiveServer("localhost")
+        close_own_connection()
     server.media_root = media_root
     server._live_server_modified_settings.enable()
     yield server
@@ -121,6 +122,16 @@ def site_server(django_db_setup, django_db_blocker, tmp_path_factory):
     media.disable()
 
 
+def close_own_connection() -> None:
+    """Close this context's database connection (Django keeps one per asgiref context).
+
+    Session fixtures and tests run in different contexts once Playwright is driving, so each
+    holds its own connection; one left open would block dropping the test database.
+    """
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        connection.close()  # the in-memory SQLite database lives only as long as it is open
+
+
 def on_test_database() -> bool:
     return connection.settings_dict["NAME"] != REAL_DATABASE_NAME
 
@@ -133,6 +144,7 @@ def site_url(site_server, django_db_blocker, settings):
     settings.MEDIA_ROOT = site_server.media_root
     with django_db_blocker.unblock():
         yield site_server.url
+        close_own_connection()
 
 
 class PageProblems(list):
