@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -24,13 +26,14 @@ def _cached_fragment(key: str, build) -> str:
     return html
 
 
-def _list_fragment(request, queryset, *, key: str | None) -> str:
-    """The rendered article list for ``?page=``; cached per generation when ``key`` is given."""
+def _list_fragment(request, queryset, *, key: str | None, prefix: str = "?") -> str:
+    """The rendered article list for ``?page=``; cached per generation when ``key`` is given.
+
+    Page links are ``{prefix}page=N``: a cached list is shared by every reader, so its links
+    carry no one's extra query parameters."""
 
     def build():
         page = selectors.paginate(queryset, request.GET.get("page"), per_page=PER_PAGE)
-        # A cached list is shared by every reader: its links carry no one's extra parameters.
-        prefix = "?" if key else _query_prefix(request)
         return render_to_string(
             "news/_article_list.html", {"page_obj": page, "query_prefix": prefix}
         )
@@ -40,13 +43,6 @@ def _list_fragment(request, queryset, *, key: str | None) -> str:
     # Keyed by the parsed number, so junk ?page= values cannot fill the cache.
     number = selectors.page_number(request.GET.get("page"))
     return _cached_fragment(caching.key(key, number), build)
-
-
-def _query_prefix(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return f"?{encoded}&" if encoded else "?"
 
 
 @require_safe
@@ -94,7 +90,9 @@ def search(request):
     query, words = selectors.clean_query(request.GET.get("q", ""))
     html = ""
     if words:
-        html = _list_fragment(request, selectors.search_articles(words), key=None)
+        # The trimmed query, not the raw one (which may be a megabyte long).
+        prefix = f"?{urlencode({'q': query})}&"
+        html = _list_fragment(request, selectors.search_articles(words), key=None, prefix=prefix)
     return render(
         request, "news/search.html", {"query": query, "has_words": bool(words), "list_html": html}
     )

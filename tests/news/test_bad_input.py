@@ -69,3 +69,10 @@ def test_cached_list_links_do_not_carry_a_visitors_extra_parameters(client, many
     html = client.get("/chuyen-muc/tin-tuc-su-kien/").text
     assert "utm_source" not in html
     assert 'href="?page=2"' in html
+
+
+def test_search_page_links_carry_the_trimmed_query(client, many):
+    response = client.get("/tim-kiem/", {"q": "bai so " * 100_000, "page": "2"})
+    assert response.status_code == 200
+    links = re.findall(r'href="(\?q=[^"]*page=1)"', response.text)
+    assert links and all(len(link) < 260 for link in links)

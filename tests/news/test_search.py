@@ -67,6 +67,9 @@ def test_one_megabyte_query_is_a_normal_page(client, corpus):
     assert response.status_code == 200
     assert 'maxlength="200"' in response.text
     assert titles(response)[0] == "Đại hội điểm công đoàn cơ sở Thọ Xuân"
+    for field in ("search-q", "header-q"):  # the query is echoed back trimmed, not whole
+        value = re.search(rf'id="{field}"[^>]*value="([^"]*)"', response.text).group(1)
+        assert len(value) <= 200
 
 
 def test_empty_query_shows_the_form(client, db):
