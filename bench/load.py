@@ -81,7 +81,7 @@ def main() -> int:
 
     time.sleep(1)
     after = srv.visit_numbers(env)
-    expected, statuses = srv.expected_new_visits(access_log)
+    expected, confirmed, statuses = srv.expected_new_visits(access_log)
     counted_total = after["total"] - before["total"]
     counted_daily = after["daily"] - before["daily"]
     errors = sum(result[k] for k in ("connect", "read", "write", "status", "timeout"))
@@ -100,6 +100,7 @@ def main() -> int:
     )
     print(f"server statuses         {json.dumps(statuses, sort_keys=True)}")
     print(f"visits started (log)    {expected}  (warm-up {args.returning} + cookieless wrk)")
+    print(f"visits set-cookie (log) {confirmed}  (answers where the counter recorded a visit)")
     print(f"visits counted total    {counted_total}")
     print(f"visits counted per day  {counted_daily}")
     ok = errors == 0 and not non_200 and expected == counted_total == counted_daily

@@ -18,13 +18,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-PG = "postgres://postgres@127.0.0.1:5432"
+# PostgreSQL port: 5432 (the shared server) unless BENCH_PG_PORT names a private one.
+PG_PORT = os.environ.get("BENCH_PG_PORT", "5432")
+PG = f"postgres://postgres@127.0.0.1:{PG_PORT}"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 PROBE_UA = "bench-probe (python)"  # a bot to the counter: probing does not count visits
 
-# One line per request: status, method, path, the Cookie header, response type, user agent.
-ACCESS_FORMAT = '%(s)s %(m)s "%(U)s" "%({cookie}i)s" "%({content-type}o)s" "%(a)s"'
-ACCESS_LINE = re.compile(r'^(\d{3}) (\S+) "([^"]*)" "([^"]*)" "([^"]*)" "([^"]*)"$')
+# One line per request: status, method, path, the Cookie header, response type, user agent,
+# and the Set-Cookie header (the counter sets "uv" exactly when it recorded a visit).
+ACCESS_FORMAT = (
+    '%(s)s %(m)s "%(U)s" "%({cookie}i)s" "%({content-type}o)s" "%(a)s" "%({set-cookie}o)s"'
+)
+ACCESS_LINE = re.compile(r'^(\d{3}) (\S+) "([^"]*)" "([^"]*)" "([^"]*)" "([^"]*)" "([^"]*)"$')
 
 
 def server_env(db: str, redis_url: str, extra: dict | None = None) -> dict:
@@ -58,8 +63,9 @@ def manage(env: dict, *args: str) -> str:
 
 
 def fresh_database(db: str, env: dict) -> None:
-    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", db], check=True)
+    where = ["-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres"]
+    subprocess.run(["dropdb", *where, "--if-exists", db], check=True)
+    subprocess.run(["createdb", *where, db], check=True)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "seed_demo")
 
@@ -130,19 +136,21 @@ NOT_READER = ("/static/", "/media/", "/rss/", "/sitemap.xml", "/robots.txt", "/c
 BOTS = re.compile(r"bot|crawl|spider|probe|python|curl|wget", re.IGNORECASE)
 
 
-def expected_new_visits(access_log: Path, cookie_name: str = "uv") -> tuple[int, dict]:
+def expected_new_visits(access_log: Path, cookie_name: str = "uv") -> tuple[int, int, dict]:
     """Visits the counter should have recorded, from gunicorn's access log alone.
 
     A visit starts with a reader page (GET, 200, HTML) requested without the visitor cookie
-    by something that is not a bot (docs/stats.md). Returns (visits, status histogram).
+    by something that is not a bot (docs/stats.md). Returns (visits started, answers that
+    set the visitor cookie, i.e. visits the counter says it recorded, status histogram).
     """
-    visits, statuses = 0, {}
+    visits, confirmed, statuses = 0, 0, {}
     for line in access_log.read_text().splitlines():
         match = ACCESS_LINE.match(line)
         if not match:
             continue
-        status, method, path, cookie, content_type, agent = match.groups()
+        status, method, path, cookie, content_type, agent, set_cookie = match.groups()
         statuses[status] = statuses.get(status, 0) + 1
+        confirmed += set_cookie.startswith(f"{cookie_name}=") and cookie_name + "=" not in cookie
         has_cookie = re.search(rf"(^|;\s*){cookie_name}=", cookie) is not None
         if (
             status == "200"
@@ -153,7 +161,7 @@ def expected_new_visits(access_log: Path, cookie_name: str = "uv") -> tuple[int,
             and not has_cookie
         ):
             visits += 1
-    return visits, statuses
+    return visits, confirmed, statuses
 
 
 def reader_paths(base: str) -> list[str]:
