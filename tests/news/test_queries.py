@@ -18,7 +18,8 @@ from .conftest import make_article, upload
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"
 
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after each test must not take the migrations' groups with it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -85,3 +86,9 @@ def test_warm_cache_serves_lists_without_article_queries(
     with django_assert_max_num_queries(2):
         response = client.get("/chuyen-muc/tin-tuc-su-kien/", HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 200
+
+
+def test_editor_group_survives_the_transactional_tests(transactional_db):
+    from django.contrib.auth.models import Group
+
+    assert Group.objects.filter(name="Biên tập viên").exists()
