@@ -78,3 +78,12 @@ def test_reader_page_fits_a_phone_and_passes_axe(new_page, site_url, name):
     desktop.goto(site_url + READER_PAGES[name])
     shoot(desktop, name)
     assert axe_violations(desktop) == []
+
+
+def test_article_prints_without_the_site_chrome(page, site_url):
+    page.goto(site_url + ARTICLE)
+    page.emulate_media(media="print")
+    assert page.locator("h1").inner_text() == THO_XUAN_TITLE
+    assert page.locator(".article-body").is_visible()
+    for chrome in (".main-nav", ".slogan", ".text-size", ".layout__side", ".share", ".related"):
+        assert not page.locator(chrome).first.is_visible(), chrome
