@@ -71,6 +71,10 @@ def test_phone_menu_opens_and_is_followed_with_the_keyboard(new_page, site_url):
     page.keyboard.press("Enter")
     assert congress_link.is_visible()
     shoot(page, "menu-open")
+    page.keyboard.press("Escape")
+    assert not congress_link.is_visible()
+    assert page.evaluate("document.activeElement.className") == "main-nav__toggle"
+    page.keyboard.press("Enter")
     congress_link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(site_url + "/dai-hoi/")
