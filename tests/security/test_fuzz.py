@@ -12,11 +12,14 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+
+from news.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -96,9 +99,24 @@ def requests_for_routes(draw):
     return path, query
 
 
+@pytest.fixture(scope="module")
+def _demo_content(django_db_setup, django_db_blocker):
+    # Seed once for the module inside a transaction rolled back at the end; each test's own
+    # transaction is a savepoint inside it, so tests still see a fresh copy of the demo.
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("seed_demo")
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def seeded():
-    call_command("seed_demo", stdout=None)
+def seeded(_demo_content, db):
+    assert Article.objects.published().count() >= 10
 
 
 @pytest.fixture
