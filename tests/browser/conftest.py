@@ -41,16 +41,22 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
+@pytest.fixture(autouse=True)
+def _sync_database_calls_beside_playwright(monkeypatch):
+    # Playwright's sync API keeps an asyncio loop alive in this thread, so Django's guard
+    # would refuse the database calls the tests make between browser steps. Nothing here
+    # is async: the server runs in its own threads and each call finishes before the next.
+    # Per test, not per session: a later test's subprocess must not inherit it (check --deploy
+    # rightly reports it).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
 @pytest.fixture(scope="session")
 def browser(site_server):
     # Depends on the server so it closes first: its keep-alive sockets hold server threads,
     # and each of those threads holds a database connection until its socket closes.
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an asyncio loop alive in this thread, so Django's guard
-    # would refuse the database calls the tests make between browser steps. Nothing here
-    # is async: the server runs in its own thread, and each call finishes before the next.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     executable = CHROMIUM if os.path.exists(CHROMIUM) else "chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
