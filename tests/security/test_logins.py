@@ -131,3 +131,11 @@ def test_absurdly_long_username_is_a_failed_login_then_locked(client):
     name = "quản-trị-" * 40  # 360 characters; axes stores at most 255
     assert fail(client, name, 4) == [200, 200, 200, 200]
     assert try_login(client, name, "sai").status_code == 429
+
+
+def test_nginx_appends_the_client_address_that_lockouts_trust():
+    # client_ip() takes the right-most X-Forwarded-For entry: nginx must append, not pass on.
+    from pathlib import Path
+
+    config = (Path(settings.BASE_DIR) / "deploy" / "nginx" / "unionsite.conf").read_text()
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in config
