@@ -19,8 +19,17 @@ from django.core.cache import caches
 from unionsite.models import SiteProfile
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTHING_LISTENS = 8507  # one of our ports where nothing listens: no database, no Redis
-GUNICORN_PORT = 8502
+
+
+def free_port() -> int:
+    # Concurrent runs of the suite (a developer and CI) must not collide on fixed ports.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+NOTHING_LISTENS = free_port()  # no database, no Redis
+GUNICORN_PORT = free_port()
 
 
 def closed_port_redis_cache():
