@@ -87,3 +87,15 @@ def test_article_prints_without_the_site_chrome(page, site_url):
     assert page.locator(".article-body").is_visible()
     for chrome in (".main-nav", ".slogan", ".text-size", ".layout__side", ".share", ".related"):
         assert not page.locator(chrome).first.is_visible(), chrome
+
+
+def test_large_text_on_a_phone_still_fits_the_screen(new_page, site_url):
+    page = new_page(PHONE)
+    page.context.add_cookies([{"name": "co_chu", "value": "lon", "url": site_url}])
+    overflowing = {}
+    for name, path in READER_PAGES.items():
+        page.goto(site_url + path)
+        assert page.locator("html").get_attribute("class") == "text-lg"
+        overflowing[name] = horizontal_overflow(page)
+    shoot(page, "large-text")
+    assert overflowing == dict.fromkeys(READER_PAGES, 0)
