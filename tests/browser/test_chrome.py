@@ -40,6 +40,7 @@ def test_home_has_no_serious_accessibility_violations(page, site_url):
 
 def test_skip_link_appears_on_first_tab_and_jumps_to_content(page, site_url):
     page.goto(site_url + "/trang-khong-co/")  # the 404 page: links both before and in <main>
+    shoot(page, "not-found")
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
     assert page.evaluate("document.activeElement.className") == "skip-link"
