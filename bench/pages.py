@@ -123,6 +123,8 @@ def bench_env(database_url: str, redis_url: str, static_root: str) -> dict[str, 
             "CACHE_KEY_PREFIX": "bench",
             "LOG_LEVEL": "WARNING",
             "GUNICORN_ACCESS_LOG": "",  # an access line per request would cost the benchmark
+            # Steady state: no worker recycling (and re-warming) in the middle of a run.
+            "GUNICORN_MAX_REQUESTS": "0",
         }
     )
     if redis_url:
