@@ -19,9 +19,14 @@ def site(request):
     text_size = request.COOKIES.get(TEXT_SIZE_COOKIE, "vua")
     if text_size not in TEXT_SIZES:
         text_size = "vua"
+    # Where "A- A A+" return to; a huge query string would be copied into three links.
+    back_to = request.get_full_path()
+    if len(back_to) > 500:
+        back_to = request.path
     return {
         "site": profile,
         "SITE_URL": settings.SITE_URL,
         "text_size": text_size,
         "text_size_class": TEXT_SIZES[text_size],
+        "text_size_next": back_to,
     }

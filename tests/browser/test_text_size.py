@@ -54,3 +54,9 @@ def test_text_size_link_brings_the_reader_back_to_the_same_page(client):
     match = re.search(r'href="(/co-chu/lon/\?next=[^"]+)"', html)
     response = client.get(unescape(match.group(1)))
     assert response["Location"] == "/dai-hoi/?q=Th%E1%BB%8D+Xu%C3%A2n"
+
+
+def test_text_size_links_do_not_copy_a_huge_query_string(client):
+    html = client.get("/dai-hoi/", {"q": "x" * 5000}).content.decode()
+    assert 'href="/co-chu/lon/?next=/dai-hoi/"' in html
+    assert "x" * 600 not in html
