@@ -11,7 +11,7 @@ from PIL import Image
 
 from congresses.models import Congress, Organisation, StaffAssignment
 
-from .conftest import assert_no_page_errors, shoot
+from .conftest import DESKTOP, PHONE, assert_no_page_errors, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -57,6 +57,9 @@ def test_district_officer_records_a_congress_and_the_public_figure_changes(page,
     page.locator("#id_status").select_option(label="Đã tổ chức")
     page.locator("#id_held_on").fill("2023-03-29")
     shoot(page, "admin-congress")
+    page.set_viewport_size(PHONE)
+    shoot(page, "admin-congress")
+    page.set_viewport_size(DESKTOP)
     page.locator("input[name=_save]").first.click()
     page.wait_for_url(site_url + "/admin/congresses/congress/")
     assert page.locator(".messagelist .success").count() == 1
@@ -126,6 +129,9 @@ def test_editor_writes_schedules_and_publishes_an_article(new_page, site_url):
     set_publish_at(page, timezone.now() + timedelta(days=1))
     page.locator("#id_featured").check()
     shoot(page, "admin-editor")
+    page.set_viewport_size(PHONE)
+    shoot(page, "admin-editor")
+    page.set_viewport_size(DESKTOP)
     page.locator("input[name=_save]").last.click()
     page.wait_for_url(site_url + "/admin/news/article/")
     row = page.get_by_role("row", name=title)
