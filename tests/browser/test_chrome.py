@@ -130,4 +130,6 @@ def test_vietnamese_text_is_drawn_in_one_font_without_fallbacks(page, site_url):
         node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
         for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
             fonts[font["familyName"]] = fonts.get(font["familyName"], 0) + font["glyphCount"]
-    assert list(fonts) == ["Noto Sans"]
+    # One family for all of it, from the top of site.css's stack (CI installs Noto Sans).
+    assert len(fonts) == 1
+    assert next(iter(fonts)) in {"Segoe UI", "Roboto", "Noto Sans"}
