@@ -19,6 +19,7 @@ urlpatterns = [
     path("dai-hoi/", include("congresses.urls")),
     path("thong-ke/", include("stats.urls")),
     path("co-chu/<slug:size>/", views.text_size, name="text-size"),
+    path("favicon.ico", views.favicon),
     path("", include("news.urls")),
 ]
 

@@ -1,6 +1,12 @@
 """Error pages in the site's look, in Vietnamese, and the reader's text-size switch."""
 
-from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import (
+    Http404,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +24,11 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def favicon(request):
+    """Browsers and the admin ask for /favicon.ico; point them at the site's SVG icon."""
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("img/favicon.svg"))
 
 
 def server_error(request):

@@ -77,3 +77,9 @@ def test_profile_admin_has_no_add_once_present(admin_client, profile, settings):
     assert admin_client.get(f"/{settings.ADMIN_URL}unionsite/siteprofile/add/").status_code == 403
     change = admin_client.get(f"/{settings.ADMIN_URL}unionsite/siteprofile/1/change/")
     assert change.status_code == 200
+
+
+def test_favicon_ico_points_at_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
