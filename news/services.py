@@ -39,14 +39,21 @@ def count_article_view(*, request, response, article: Article) -> bool:
     nothing; only a first view runs one ``UPDATE … SET view_count = view_count + 1``.
     HEAD requests, bots and link-preview fetchers are never counted. Returns whether
     the view was counted (and ``article.view_count`` updated in memory)."""
+    counted = count_article_view_by_id(request=request, response=response, article_id=article.pk)
+    if counted:
+        article.view_count += 1
+    return counted
+
+
+def count_article_view_by_id(*, request, response, article_id: int) -> bool:
+    """``count_article_view`` for a page served whole from the page cache (no view ran)."""
     if request.method != "GET" or is_bot(request.headers.get("User-Agent", "")):
         return False
     seen = _seen_ids(request)
-    if article.pk in seen:
+    if article_id in seen:
         return False
-    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
-    article.view_count += 1
-    seen.append(article.pk)
+    Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)
+    seen.append(article_id)
     response.set_signed_cookie(
         SEEN_COOKIE,
         ".".join(str(pk) for pk in seen[-SEEN_MAX_IDS:]),

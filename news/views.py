@@ -150,6 +150,11 @@ def article_detail(request, slug):
     if article.is_visible:
         # Counted after rendering: the page shows the count before this visit.
         count_article_view(request=request, response=response, article=article)
+        # A page served from the page cache still counts a first view by this reader.
+        response.page_cache_replay = (
+            "news.services.count_article_view_by_id",
+            {"article_id": article.pk},
+        )
     return response
 
 

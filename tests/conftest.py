@@ -35,6 +35,13 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Tests of views measure the views (queries, freshness); tests/unionsite/test_pagecache.py
+    # turns the whole-page cache on where it is the subject.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
     yield

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Visitor counter: sees the final status and content type of every inner response.
     "stats.middleware.VisitorCounterMiddleware",
+    # Inside the counter, so cache hits are counted too (unionsite/pagecache.py).
+    "unionsite.pagecache.ReaderPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unionsite.middleware.DatabaseUnavailableMiddleware",
@@ -148,6 +150,10 @@ else:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
+
+# Anonymous readers' pages are kept whole for this many seconds (0 turns it off); any content
+# save starts a new version at once. The visitor box is re-rendered on every hit.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "10"))
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

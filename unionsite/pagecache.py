@@ -1,0 +1,153 @@
+"""A whole-page cache for anonymous readers, a few seconds long.
+
+Rendering the site chrome alone costs several times a bare view (bench/pages.py), so reader
+pages are kept, rendered, for ``PAGE_CACHE_SECONDS`` (default 10). What must stay exact or
+fresh is not inside the cached part:
+
+- It sits *inside* the visitor counter (``stats.middleware``) in ``MIDDLEWARE``, so every
+  request, hit or miss, is counted.
+- The visitor box is cut out of the stored page and rendered afresh on every hit (one cache
+  hit for its numbers), so it is never older than the stats cache allows.
+- Cookies are never stored. A view that must do something per reader on every request
+  (the article's "lượt xem") names a function in ``response.page_cache_replay``; hits call it.
+- Anyone with a session (editors, staff) bypasses the cache, and so does a preview.
+- Any save or delete of site content (news, congresses, the site profile) starts a new
+  version, so an edit shows on the next request on every app server sharing the cache.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils.module_loading import import_string
+
+from .views import TEXT_SIZE_COOKIE
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pagecache:version"
+BOX_START = "<!--visitor-box-->"
+BOX_END = "<!--/visitor-box-->"
+CONTENT_APPS = {"news", "congresses", "unionsite"}
+# Responses that set any other cookie (a CSRF token, a session) carry per-reader content.
+HARMLESS_COOKIES = {"news_seen"}
+MAX_KEYED_LENGTH = 2000
+HIT_HEADER = "X-Page-Cache"
+
+
+def version() -> str:
+    value = cache.get(VERSION_KEY)
+    if value is None:
+        value = uuid.uuid4().hex[:12]
+        cache.add(VERSION_KEY, value, None)
+        value = cache.get(VERSION_KEY) or value
+    return value
+
+
+def invalidate() -> None:
+    """Forget every cached page (they expire on their own; the new version is never read)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex[:12], None)
+
+
+@receiver([post_save, post_delete, m2m_changed])
+def _content_changed(sender, **kwargs):
+    model = kwargs.get("instance").__class__ if "instance" in kwargs else sender
+    if getattr(getattr(model, "_meta", None), "app_label", None) in CONTENT_APPS:
+        try:
+            invalidate()
+        except Exception:  # a cache outage must not fail an editor's save
+            logger.warning("Page cache: could not start a new version", exc_info=True)
+
+
+class ReaderPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not seconds or not self._cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = self._key(request)
+            entry = cache.get(key)
+        except Exception:
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if entry is not None:
+            return self._replay(request, entry)
+        response = self.get_response(request)
+        if request.method == "GET" and self._cacheable_response(response):
+            try:
+                cache.set(key, self._entry(response), seconds)
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+        response[HIT_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request) -> bool:
+        return (
+            request.method in {"GET", "HEAD"}
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "preview" not in request.GET
+            and not request.path.startswith(("/" + settings.ADMIN_URL, "/ckeditor5/"))
+            and len(request.get_full_path()) <= MAX_KEYED_LENGTH
+        )
+
+    @staticmethod
+    def _cacheable_response(response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not set(response.cookies) - HARMLESS_COOKIES
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+    @staticmethod
+    def _key(request) -> str:
+        text_size = request.COOKIES.get(TEXT_SIZE_COOKIE, "")[:8]
+        raw = f"{request.get_full_path()}|{text_size}".encode()
+        return f"pagecache:{version()}:{hashlib.sha256(raw).hexdigest()[:32]}"
+
+    @staticmethod
+    def _entry(response) -> dict:
+        content = response.content.decode(response.charset)
+        start, end = content.find(BOX_START), content.find(BOX_END)
+        parts = [content]
+        if start != -1 and end > start:
+            parts = [content[:start], content[end + len(BOX_END) :]]
+        headers = {
+            name: value
+            for name, value in response.items()
+            if name.lower() not in {"set-cookie", "content-length"}
+        }
+        return {
+            "parts": parts,
+            "headers": headers,
+            "replay": getattr(response, "page_cache_replay", None),
+        }
+
+    @staticmethod
+    def _replay(request, entry) -> HttpResponse:
+        parts = entry["parts"]
+        if len(parts) == 2:
+            from stats.templatetags.stats_tags import render_visitor_box
+
+            content = parts[0] + BOX_START + render_visitor_box() + BOX_END + parts[1]
+        else:
+            content = parts[0]
+        response = HttpResponse(content)
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response[HIT_HEADER] = "hit"
+        if entry["replay"]:
+            path, kwargs = entry["replay"]
+            import_string(path)(request=request, response=response, **kwargs)
+        return response
