@@ -22,16 +22,29 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not is_database_unavailable(exception):
             return None
-        from django.db import connection
+        return database_unavailable_response(exception)
 
-        logger.warning("Database unavailable: %s", exception)
-        with contextlib.suppress(DatabaseError):
-            connection.close()
-        response = SimpleTemplateResponse("503.html", {"site": _fallback_site()}, status=503)
-        response["Retry-After"] = "10"
-        return response.render()
+
+def is_database_unavailable(exception) -> bool:
+    return isinstance(exception, (OperationalError, InterfaceError))
+
+
+def database_unavailable_response(exception):
+    """The Vietnamese 503 page for a database outage; drops the broken connection.
+
+    Also used by the 500 handler (unionsite.views.server_error): an outage met in a
+    middleware, not a view, never reaches ``process_exception`` above.
+    """
+    from django.db import connection
+
+    logger.warning("Database unavailable: %s", exception)
+    with contextlib.suppress(DatabaseError):
+        connection.close()
+    response = SimpleTemplateResponse("503.html", {"site": _fallback_site()}, status=503)
+    response["Retry-After"] = "10"
+    return response.render()
 
 
 def _fallback_site():

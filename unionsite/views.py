@@ -1,5 +1,7 @@
 """Error pages in the site's look, in Vietnamese, and the reader's text-size switch."""
 
+import sys
+
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import (
     Http404,
@@ -11,6 +13,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from .middleware import database_unavailable_response, is_database_unavailable
 from .models import DEFAULT_SITE_NAME, SiteProfile
 
 
@@ -32,6 +35,11 @@ def favicon(request):
 
 
 def server_error(request):
+    # Django calls this inside its except block: a database outage raised outside a view
+    # (in a middleware) is still an outage, answered with the 503 page, not a 500.
+    exception = sys.exc_info()[1]
+    if is_database_unavailable(exception):
+        return database_unavailable_response(exception)
     # No context processors: whatever broke may be the database they read from.
     template = loader.get_template("500.html")
     return HttpResponseServerError(
