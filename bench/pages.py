@@ -395,9 +395,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page-cache",
         type=int,
-        default=0,
+        default=None,
         metavar="SECONDS",
-        help="EXPERIMENT: cache whole reader pages behind the counter (bench/pages_cache.py)",
+        help="PAGE_CACHE_SECONDS for the server (unionsite/pagecache.py); 0 = off. "
+        "Default: the settings' default.",
     )
     parser.add_argument("--json", type=Path, help="write the results here too")
     options = parser.parse_args(argv)
@@ -406,8 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     redis_url = options.redis_url if options.redis else ""
     with tempfile.TemporaryDirectory(prefix="bench-static-") as static_root:
         env = bench_env(options.database_url, redis_url, static_root)
-        if options.page_cache:
-            env["BENCH_PAGE_CACHE"] = str(options.page_cache)
+        if options.page_cache is not None:
+            env["PAGE_CACHE_SECONDS"] = str(options.page_cache)
         threads = 2
         if options.serial:
             env["WEB_CONCURRENCY"] = "1"
@@ -493,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"wrk -t{threads} -c{options.connections} -d{options.duration}s --latency; "
         f"cache: {'Redis' if redis_url else 'local memory'}; "
-        f"page cache experiment: {options.page_cache or 'off'}; "
+        f"PAGE_CACHE_SECONDS: {env.get('PAGE_CACHE_SECONDS', 'settings default')}; "
         f"workers: {env.get('WEB_CONCURRENCY') or 'deploy/gunicorn.conf.py default'}; "
         f"total {time.monotonic() - started:.0f}s"
     )
