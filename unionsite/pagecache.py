@@ -21,6 +21,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -149,5 +150,10 @@ class ReaderPageCacheMiddleware:
         response[HIT_HEADER] = "hit"
         if entry["replay"]:
             path, kwargs = entry["replay"]
-            import_string(path)(request=request, response=response, **kwargs)
+            try:
+                import_string(path)(request=request, response=response, **kwargs)
+            except DatabaseError:
+                # The stored page is still good to read while the database is away; only
+                # this reader's "lượt xem" is lost.
+                logger.warning("Page cache: replay %s failed", path, exc_info=True)
         return response
