@@ -36,7 +36,23 @@ def test_repeat_request_inside_a_visit_writes_nothing(client, clock):
     ]
     assert response.status_code == 200
     assert writes == []
-    assert "uv" in response.cookies  # the cookie carries the new last-request time
+    assert "uv" not in response.cookies  # inside the minute nothing changes, not the cookie
+
+
+def test_reader_paging_every_30_seconds_for_31_minutes_is_one_visit(client, clock):
+    for _ in range(63):
+        read(client)
+        clock.advance(seconds=30)
+    assert counts()["total_visits"] == 1
+    assert counts()["online_rows"] == 1
+
+
+def test_cookie_is_rewritten_once_a_minute_with_the_presence(client, clock):
+    read(client)
+    clock.advance(seconds=59)
+    assert "uv" not in read(client).cookies
+    clock.advance(seconds=1)
+    assert "uv" in read(client).cookies
 
 
 def test_visit_continues_while_gaps_stay_under_30_minutes(client, clock):
