@@ -1,8 +1,9 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from unionsite.sitemaps import SITEMAPS
+
 from . import feeds, views
-from .sitemaps import SITEMAPS
 
 app_name = "news"
 

@@ -54,6 +54,8 @@ def test_sitemap_lists_home_articles_categories_and_pages(client, category, cont
         f"{SITE}/tin-tuc/tin-mot/",
         f"{SITE}/chuyen-muc/tin-tuc-su-kien/",
         f"{SITE}/trang/lien-he/",
+        f"{SITE}/dai-hoi/",
+        f"{SITE}/dai-hoi/dai-hoi-diem/",
     }
 
 
