@@ -6,6 +6,8 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from unionsite.admin import ReadOnlyAdminMixin
+
 from . import clock, reports, services
 from .models import DailyVisits, VisitTotal
 from .templatetags.stats_tags import vi_number
@@ -19,17 +21,8 @@ def _period(request):
 
 
 @admin.register(DailyVisits)
-class DailyVisitsAdmin(admin.ModelAdmin):
+class DailyVisitsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """History is read-only: a table and a chart for the last 30 or 365 days, and CSV."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         return [

@@ -2,6 +2,20 @@ from django.contrib import admin
 
 from .models import AuditEntry, SiteProfile
 
+
+class ReadOnlyAdminMixin:
+    """Records people may look at in the admin but never add, change or delete."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 admin.site.site_header = "Quản trị - Liên đoàn Lao động tỉnh Thanh Hóa"
 admin.site.site_title = "Quản trị LĐLĐ Thanh Hóa"
 admin.site.index_title = "Bảng điều khiển"
@@ -23,7 +37,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only audit trail: who added, changed or deleted which record, and when.
 
     Django writes these entries for every change made through the admin; the "Lịch sử"
@@ -39,12 +53,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
     @admin.display(description="Nội dung thay đổi")
     def changes(self, entry):
         return entry.get_change_message()
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
