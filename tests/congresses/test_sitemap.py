@@ -1,4 +1,4 @@
-import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ET  # noqa: S405 - parses our own output
 
 from django.conf import settings
 
@@ -12,7 +12,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 def sitemap_locations(client) -> set[str]:
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    root = ET.fromstring(response.content)  # noqa: S314 - our own output
     return {loc.text for loc in root.findall("s:url/s:loc", NS)}
 
 
