@@ -7,9 +7,7 @@ another federation's id fails form validation) and ``save_model`` (checked again
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
@@ -18,16 +16,6 @@ from unionsite.images import reencode_image, validate_image_upload
 from . import permissions
 from .models import Congress, CongressPhoto, GuidingDocument, Organisation, StaffAssignment, Term
 from .resources import CongressResource
-
-# The "vi" locale has no DATE_INPUT_FORMATS, so Django would read 08/11/2022 as 11 August
-# (%m/%d/%Y). District staff type day/month/year.
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-VIETNAMESE_DATES = {
-    models.DateField: {
-        "widget": AdminDateWidget(format="%d/%m/%Y"),
-        "input_formats": DATE_INPUT_FORMATS,
-    }
-}
 
 
 class FederationFilter(admin.SimpleListFilter):
@@ -54,8 +42,6 @@ class CongressFederationFilter(FederationFilter):
 
 class ProvinceOnlyAdmin(admin.ModelAdmin):
     """Terms and guiding documents: district staff may read them, province staff edit them."""
-
-    formfield_overrides = VIETNAMESE_DATES
 
     def _province(self, request):
         return permissions.sees_all_federations(request.user)
@@ -85,8 +71,6 @@ class GuidingDocumentAdmin(ProvinceOnlyAdmin):
 
 class ScopedImportExportAdmin(ImportExportModelAdmin):
     """Import/export limited by the same boundary as the lists."""
-
-    formfield_overrides = VIETNAMESE_DATES
 
     import_formats = [XLSX, CSV]
     export_formats = [XLSX, CSV]
@@ -120,7 +104,6 @@ class ScopedImportExportAdmin(ImportExportModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    formfield_overrides = VIETNAMESE_DATES
     list_display = ["name", "level", "kind_or_type", "parent", "member_count", "dissolved_on"]
     list_filter = ["level", "federation_kind", "grassroots_type", FederationFilter]
     search_fields = ["name", "code"]
