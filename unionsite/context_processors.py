@@ -1,12 +1,8 @@
-import logging
-
 from django.conf import settings
 from django.db import DatabaseError
 
-from .models import DEFAULT_SITE_NAME, SiteProfile
-from .views import TEXT_SIZE_COOKIE, TEXT_SIZES
-
-logger = logging.getLogger(__name__)
+from .models import SiteProfile
+from .views import TEXT_SIZES, reader_text_size
 
 
 def site(request):
@@ -15,10 +11,8 @@ def site(request):
         profile = SiteProfile.load()
     except DatabaseError:
         # The 503 page still needs a header; never let the profile take a page down.
-        profile = SiteProfile(site_name=DEFAULT_SITE_NAME)
-    text_size = request.COOKIES.get(TEXT_SIZE_COOKIE, "vua")
-    if text_size not in TEXT_SIZES:
-        text_size = "vua"
+        profile = SiteProfile.default()
+    text_size = reader_text_size(request)
     # Where "A- A A+" return to; a huge query string would be copied into three links.
     back_to = request.get_full_path()
     if len(back_to) > 500:

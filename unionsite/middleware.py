@@ -4,6 +4,8 @@ import logging
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.template.response import SimpleTemplateResponse
 
+from .models import SiteProfile
+
 logger = logging.getLogger(__name__)
 
 
@@ -42,12 +44,6 @@ def database_unavailable_response(exception):
     logger.warning("Database unavailable: %s", exception)
     with contextlib.suppress(DatabaseError):
         connection.close()
-    response = SimpleTemplateResponse("503.html", {"site": _fallback_site()}, status=503)
+    response = SimpleTemplateResponse("503.html", {"site": SiteProfile.default()}, status=503)
     response["Retry-After"] = "10"
     return response.render()
-
-
-def _fallback_site():
-    from .models import DEFAULT_SITE_NAME, SiteProfile
-
-    return SiteProfile(site_name=DEFAULT_SITE_NAME)

@@ -41,9 +41,15 @@ class SiteProfile(models.Model):
         """The profile, from the cache when possible (one cache hit per page)."""
         profile = cache.get(PROFILE_CACHE_KEY)
         if profile is None:
-            profile = cls.objects.filter(pk=1).first() or cls(site_name=DEFAULT_SITE_NAME)
+            profile = cls.objects.filter(pk=1).first() or cls.default()
             cache.set(PROFILE_CACHE_KEY, profile, 60)
         return profile
+
+    @classmethod
+    def default(cls) -> "SiteProfile":
+        """An unsaved profile with only the site name: before seeding, and for error pages
+        that must render without the database."""
+        return cls(site_name=DEFAULT_SITE_NAME)
 
 
 DEFAULT_SITE_NAME = "Liên đoàn Lao động tỉnh Thanh Hóa"

@@ -27,7 +27,10 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.module_loading import import_string
 
-from .views import TEXT_SIZE_COOKIE
+from news.services import SEEN_COOKIE
+
+from .security import is_admin_path
+from .views import reader_text_size
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +39,8 @@ BOX_START = "<!--visitor-box-->"
 BOX_END = "<!--/visitor-box-->"
 CONTENT_APPS = {"news", "congresses", "unionsite"}
 # Responses that set any other cookie (a CSRF token, a session) carry per-reader content.
-HARMLESS_COOKIES = {"news_seen"}
+# The article's "seen" cookie is re-made for each reader by its replay hook.
+HARMLESS_COOKIES = {SEEN_COOKIE}
 MAX_KEYED_LENGTH = 2000
 HIT_HEADER = "X-Page-Cache"
 
@@ -59,10 +63,7 @@ def invalidate() -> None:
 def _content_changed(sender, **kwargs):
     model = kwargs.get("instance").__class__ if "instance" in kwargs else sender
     if getattr(getattr(model, "_meta", None), "app_label", None) in CONTENT_APPS:
-        try:
-            invalidate()
-        except Exception:  # a cache outage must not fail an editor's save
-            logger.warning("Page cache: could not start a new version", exc_info=True)
+        invalidate()
 
 
 class ReaderPageCacheMiddleware:
@@ -73,20 +74,15 @@ class ReaderPageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        try:
-            key = self._key(request)
-            entry = cache.get(key)
-        except Exception:
-            logger.warning("Page cache unavailable", exc_info=True)
-            return self.get_response(request)
+        # The cache backend (unionsite.cache.ResilientRedisCache) reads a Redis outage as a
+        # miss and a failed write as a no-op, so the page is simply rendered.
+        key = self._key(request)
+        entry = cache.get(key)
         if entry is not None:
             return self._replay(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(response):
-            try:
-                cache.set(key, self._entry(response), seconds)
-            except Exception:
-                logger.warning("Page cache unavailable", exc_info=True)
+            cache.set(key, self._entry(response), seconds)
         response[HIT_HEADER] = "miss"
         return response
 
@@ -96,7 +92,7 @@ class ReaderPageCacheMiddleware:
             request.method in {"GET", "HEAD"}
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "preview" not in request.GET
-            and not request.path.startswith(("/" + settings.ADMIN_URL, "/ckeditor5/"))
+            and not is_admin_path(request.path_info)
             and len(request.get_full_path()) <= MAX_KEYED_LENGTH
         )
 
@@ -113,8 +109,7 @@ class ReaderPageCacheMiddleware:
 
     @staticmethod
     def _key(request) -> str:
-        text_size = request.COOKIES.get(TEXT_SIZE_COOKIE, "")[:8]
-        raw = f"{request.get_full_path()}|{text_size}".encode()
+        raw = f"{request.get_full_path()}|{reader_text_size(request)}".encode()
         return f"pagecache:{version()}:{hashlib.sha256(raw).hexdigest()[:32]}"
 
     @staticmethod

@@ -14,7 +14,7 @@ from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .middleware import database_unavailable_response, is_database_unavailable
-from .models import DEFAULT_SITE_NAME, SiteProfile
+from .models import SiteProfile
 
 
 def bad_request(request, exception=None):
@@ -42,14 +42,18 @@ def server_error(request):
         return database_unavailable_response(exception)
     # No context processors: whatever broke may be the database they read from.
     template = loader.get_template("500.html")
-    return HttpResponseServerError(
-        template.render({"site": SiteProfile(site_name=DEFAULT_SITE_NAME)})
-    )
+    return HttpResponseServerError(template.render({"site": SiteProfile.default()}))
 
 
 # Text size ("A- A A+"): a cookie the context processor turns into a class on <html>.
 TEXT_SIZE_COOKIE = "co_chu"
 TEXT_SIZES = {"nho": "text-sm", "vua": "", "lon": "text-lg"}
+
+
+def reader_text_size(request) -> str:
+    """The reader's text size from the cookie; anything unknown is the normal size."""
+    size = request.COOKIES.get(TEXT_SIZE_COOKIE, "vua")
+    return size if size in TEXT_SIZES else "vua"
 
 
 def text_size(request, size):
