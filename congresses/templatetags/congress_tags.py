@@ -15,23 +15,9 @@ _LABELS = {
 
 
 @register.filter
-def status_label(value):
-    return _LABELS["status"].get(value, "")
-
-
-@register.filter
-def kind_label(value):
-    return _LABELS["kind"].get(value, "")
-
-
-@register.filter
-def assessment_label(value):
-    return _LABELS["assessment"].get(value, "")
-
-
-@register.filter
-def reason_label(value):
-    return _LABELS["reason"].get(value, "")
+def choice_label(value, choice_set):
+    """``{{ union.c_status|choice_label:"status" }}``: the Vietnamese label of a stored value."""
+    return _LABELS[choice_set].get(value, "")
 
 
 @register.simple_tag
