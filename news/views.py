@@ -18,14 +18,6 @@ from .services import count_article_view
 PER_PAGE = 12
 
 
-def _cached_fragment(key: str, build) -> str:
-    html = cache.get(key)
-    if html is None:
-        html = build()
-        cache.set(key, html, caching.FRAGMENT_TTL)
-    return html
-
-
 def _list_fragment(request, queryset, *, key: str | None, prefix: str = "?") -> str:
     """The rendered article list for ``?page=``; cached per generation when ``key`` is given.
 
@@ -42,7 +34,7 @@ def _list_fragment(request, queryset, *, key: str | None, prefix: str = "?") -> 
         return build()
     # Keyed by the parsed number, so junk ?page= values cannot fill the cache.
     number = selectors.page_number(request.GET.get("page"))
-    return _cached_fragment(caching.key(key, number), build)
+    return cache.get_or_set(caching.key(key, number), build, caching.FRAGMENT_TTL)
 
 
 @require_safe
@@ -57,7 +49,7 @@ def home(request):
             },
         )
 
-    sections = _cached_fragment(caching.key("home"), build)
+    sections = cache.get_or_set(caching.key("home"), build, caching.FRAGMENT_TTL)
     return render(request, "news/home.html", {"sections_html": sections})
 
 

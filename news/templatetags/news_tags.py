@@ -30,10 +30,11 @@ def cover(article, alias="card"):
 def most_read(limit=5):
     """The "Đọc nhiều" box, rendered once per generation and five minutes."""
     key = caching.key("most-read", limit, int(time.time()) // MOST_READ_BUCKET)
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("news/_most_read.html", {"articles": selectors.most_read(limit)})
-        cache.set(key, html, MOST_READ_BUCKET)
+    html = cache.get_or_set(
+        key,
+        lambda: render_to_string("news/_most_read.html", {"articles": selectors.most_read(limit)}),
+        MOST_READ_BUCKET,
+    )
     return mark_safe(html)  # noqa: S308 - our own template's output
 
 
