@@ -108,21 +108,21 @@ class ArticleAdmin(admin.ModelAdmin):
             url += "?preview=1"
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
 
-    @admin.action(description="Xuất bản các bài đã chọn", permissions=["change"])
-    def publish(self, request, queryset):
+    def _set_status(self, queryset, status) -> int:
         # save() per article, so signals refresh the caches and the sanitiser runs.
         count = 0
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.PUBLISHED
+        for article in queryset.exclude(status=status):
+            article.status = status
             article.save(update_fields=["status", "updated_at"])
             count += 1
+        return count
+
+    @admin.action(description="Xuất bản các bài đã chọn", permissions=["change"])
+    def publish(self, request, queryset):
+        count = self._set_status(queryset, Article.Status.PUBLISHED)
         self.message_user(request, f"Đã xuất bản {count} bài.", messages.SUCCESS)
 
     @admin.action(description="Chuyển các bài đã chọn về bản nháp", permissions=["change"])
     def unpublish(self, request, queryset):
-        count = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.DRAFT
-            article.save(update_fields=["status", "updated_at"])
-            count += 1
+        count = self._set_status(queryset, Article.Status.DRAFT)
         self.message_user(request, f"Đã chuyển {count} bài về bản nháp.", messages.SUCCESS)
