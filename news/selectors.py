@@ -254,7 +254,6 @@ def search_articles(words: list[str]) -> QuerySet:
             .order_by("-rank", "-publish_at", "-id")
         )
     condition = Q()
-    rank = Value(0)
     phrase = f" {' '.join(words)} "
     rank = Case(When(search_title__contains=phrase, then=Value(10)), default=Value(0))
     for word in words:
