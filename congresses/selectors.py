@@ -9,7 +9,7 @@ grow with the number of unions. A union without a congress record for the term c
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, DateField, F, FilteredRelation, Q, QuerySet, Value
+from django.db.models import Count, DateField, F, FilteredRelation, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from .models import Congress, Organisation, Term
@@ -159,38 +159,36 @@ def union_statuses(
 
 
 def higher_congresses(term: Term) -> QuerySet:
-    """District and province congresses of ``term`` with the article that reported them."""
-    return (
+    """District and province congresses of ``term`` with the published article that reported
+    them."""
+    return with_published_article(
         Congress.objects.for_term(term)
         .exclude(level=Congress.Level.GRASSROOTS)
-        .select_related("organisation__parent", "term", "article")
+        .select_related("organisation__parent", "term")
         .order_by("-level", "organisation__sort_key")
     )
 
 
 def model_congresses(term: Term) -> QuerySet:
-    return (
+    return with_published_article(
         Congress.objects.for_term(term)
         .model_congresses()
-        .select_related("organisation__parent", "term", "article")
+        .select_related("organisation__parent", "term")
         .order_by("held_on", "organisation__sort_key")
     )
 
 
 def congress_detail(pk: int) -> Congress | None:
     return (
-        Congress.objects.select_related("organisation__parent", "term", "article")
+        with_published_article(Congress.objects.select_related("organisation__parent", "term"))
         .prefetch_related("photos", "guiding_documents")
         .filter(pk=pk)
         .first()
     )
 
 
-def published_article_ids(article_ids) -> set[int]:
-    """Which of these news articles readers may see (drafts are not linked)."""
+def with_published_article(queryset: QuerySet) -> QuerySet:
+    """Load each congress's news article only if readers may see it: a draft reads as None."""
     from news.models import Article
 
-    ids = {pk for pk in article_ids if pk}
-    if not ids:
-        return set()
-    return set(Article.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
+    return queryset.prefetch_related(Prefetch("article", queryset=Article.objects.published()))

@@ -44,7 +44,6 @@ def progress(request):
     )
     page = Paginator(unions, UNIONS_PER_PAGE).get_page(request.GET.get("trang"))
     higher = list(selectors.higher_congresses(term))
-    published = selectors.published_article_ids(c.article_id for c in higher)
     query = request.GET.copy()
     query.pop("trang", None)
     return render(
@@ -60,7 +59,6 @@ def progress(request):
             "page": page,
             "query": query.urlencode(),
             "higher": higher,
-            "published_articles": published,
         },
     )
 
@@ -75,13 +73,11 @@ def federation_detail(request, slug):
     table = selectors.progress_table(term, today=today, federation=federation)
     row = table.rows[0] if table.rows else selectors.Progress(federation=federation)
     unions = list(selectors.union_statuses(term, today=today, federation=federation))
-    own = (
+    own = selectors.with_published_article(
         Congress.objects.for_term(term)
         .filter(organisation=federation)
-        .select_related("article", "term", "organisation")
-        .first()
-    )
-    published = selectors.published_article_ids([own.article_id] if own else [])
+        .select_related("term", "organisation")
+    ).first()
     return render(
         request,
         "congresses/federation_detail.html",
@@ -92,7 +88,6 @@ def federation_detail(request, slug):
             "row": row,
             "unions": unions,
             "higher": [own] if own else [],
-            "published_articles": published,
         },
     )
 
@@ -106,13 +101,12 @@ def congress_detail(request, slug, pk):
         if Organisation.objects.filter(slug=slug).exists():
             return redirect(congress, permanent=True)
         raise Http404("Không có đại hội này.")
-    published = selectors.published_article_ids([congress.article_id])
     return render(
         request,
         "congresses/congress_detail.html",
         {
             "congress": congress,
-            "article": congress.article if congress.article_id in published else None,
+            "article": congress.article,
             "today": timezone.localdate(),
             "photos": congress.photos.all(),
             "documents": congress.guiding_documents.all(),
@@ -123,14 +117,12 @@ def congress_detail(request, slug, pk):
 def model_congress_list(request):
     term = _term_or_404()
     congresses = list(selectors.model_congresses(term))
-    published = selectors.published_article_ids(c.article_id for c in congresses)
     return render(
         request,
         "congresses/model_congress_list.html",
         {
             "term": term,
             "congresses": congresses,
-            "published_articles": published,
             "today": timezone.localdate(),
         },
     )
