@@ -13,12 +13,13 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from import_export import fields, resources, widgets
 
 from unionsite.text import fold_vietnamese
 
 from .models import Congress, Organisation, Term
-from .permissions import assigned_federation_id, sees_all_federations
+from .permissions import assigned_federation_id, congress_scope, sees_all_federations
 
 FEDERATION_COLUMN = "Mã LĐLĐ cấp trên"
 NAME_COLUMN = "Tên đơn vị"
@@ -245,15 +246,11 @@ class CongressResource(resources.ModelResource):
     def filter_export(self, queryset, **kwargs):
         queryset = queryset.select_related("organisation__parent", "term")
         if self.federation is not None:
-            queryset = queryset.filter(organisation__parent=self.federation) | queryset.filter(
-                organisation=self.federation
+            queryset = queryset.filter(
+                Q(organisation=self.federation) | Q(organisation__parent=self.federation)
             )
-        if self.user is not None and not sees_all_federations(self.user):
-            federation_id = assigned_federation_id(self.user)
-            queryset = queryset.filter(organisation__parent_id=federation_id) | queryset.filter(
-                organisation_id=federation_id
-            )
-        return queryset
+        scope = None if self.user is None else congress_scope(self.user)
+        return queryset if scope is None else queryset.filter(scope)
 
     def _federation_of(self, congress: Congress) -> Organisation:
         organisation = congress.organisation
