@@ -80,11 +80,13 @@ def _open_checked(file) -> Image.Image:
     try:
         image.verify()
         # verify() does not decode pixels: a truncated JPEG passes it and would only fail
-        # when re-encoded on save (a 500 in the admin). Decode once here to refuse it now.
+        # when re-encoded on save (a 500 in the admin). Decode once here to refuse it now;
+        # the decoded image is what this returns, so re-encoding does not decode it again.
         _rewind(file)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            Image.open(file).load()
+            image = Image.open(file)
+            image.load()
     except Exception:
         raise _error(
             f"Tệp ảnh bị hỏng hoặc không đọc được. Chỉ nhận ảnh {ACCEPTED}.", "invalid_image"
@@ -117,23 +119,19 @@ def reencode_image(file, *, max_side: int | None = None) -> ContentFile:
     """Validate ``file``, decode it fully and re-encode it in its own format under a random
     name (``<uuid>.<ext>``), scaled down to ``max_side`` pixels on its longer side if given.
     Raises ``ValidationError`` like ``validate_image_upload``."""
-    checked = _open_checked(file)
-    image_format = checked.format
-    _rewind(file)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(file)
-            image.load()
-            image = ImageOps.exif_transpose(image)
-            if max_side and max(image.size) > max_side:
-                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+        image = _open_checked(file)
+    finally:
+        _rewind(file)
+    image_format = image.format
+    try:
+        image = ImageOps.exif_transpose(image)
+        if max_side and max(image.size) > max_side:
+            image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     except Exception:
         raise _error(
             f"Tệp ảnh bị hỏng hoặc không đọc được. Chỉ nhận ảnh {ACCEPTED}.", "invalid_image"
         ) from None
-    finally:
-        _rewind(file)
     extension, options = FORMATS[image_format]
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
