@@ -1,5 +1,6 @@
-"""Shared by bench/load.py and bench/faults.py: a fresh PostgreSQL database with the demo
-content, gunicorn with production settings on it, and the visitor numbers read back.
+"""Shared by bench/load.py, bench/faults.py and bench/stats_bench.py: a fresh PostgreSQL
+database with the demo content, gunicorn with production settings on it, and the visitor
+numbers read back.
 
 Production settings (DEBUG off) except TLS: the benchmark talks plain HTTP on 127.0.0.1.
 """
@@ -32,7 +33,8 @@ ACCESS_FORMAT = (
 ACCESS_LINE = re.compile(r'^(\d{3}) (\S+) "([^"]*)" "([^"]*)" "([^"]*)" "([^"]*)" "([^"]*)"$')
 
 
-def server_env(db: str, redis_url: str, extra: dict | None = None) -> dict:
+def server_env(db: str, redis_url: str | None, extra: dict | None = None) -> dict:
+    """Production settings on database ``db``; no REDIS_URL (local-memory cache) when None."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_"))}
     env.update(
         DEBUG="0",
@@ -43,12 +45,13 @@ def server_env(db: str, redis_url: str, extra: dict | None = None) -> dict:
         SECURE_HSTS_SECONDS="0",
         STATIC_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
         DATABASE_URL=f"{PG}/{db}",
-        REDIS_URL=redis_url,
         CACHE_KEY_PREFIX=db,
         MEDIA_ROOT=str(ROOT / "var" / f"{db}-media"),
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
     )
+    if redis_url is not None:
+        env["REDIS_URL"] = redis_url
     env.update(extra or {})
     return env
 

@@ -25,12 +25,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import load_server as srv  # noqa: E402
+from load_server import BROWSER_UA  # noqa: E402
+
+ROOT = srv.ROOT
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 DB = "unionsite_stats_bench"
 PORT_ON, PORT_OFF = 8305, 8306
-BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
 COOKIE_SCRIPT = """
 from stats import clock, visitors
@@ -85,31 +87,16 @@ print("VISITS", VisitTotal.objects.get(pk=1).visits)
 
 
 def env_for(counter: bool) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_"))}
-    env.update(
-        DEBUG="0",
-        SECRET_KEY="stats-bench-" + "k" * 50,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        SECURE_HSTS_SECONDS="0",
-        STATIC_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DB}",
-        CACHE_KEY_PREFIX=DB,
-        LOG_LEVEL="WARNING",
-        STATS_COUNTER="1" if counter else "0",
-        PYTHONPATH=str(ROOT),
+    # No REDIS_URL: this benchmark runs on the local-memory cache.
+    return srv.server_env(
+        DB,
+        None,
+        {"SECRET_KEY": "stats-bench-" + "k" * 50, "STATS_COUNTER": "1" if counter else "0"},
     )
-    return env
 
 
 def manage(*args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env_for(True), capture_output=True, text=True
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result.stdout
+    return srv.manage(env_for(True), *args)
 
 
 def shell_value(script: str, tag: str) -> str:
@@ -170,10 +157,7 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"== database {DB}: migrate, seed_demo", flush=True)
-    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DB], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB], check=True)
-    manage("migrate", "--noinput", "-v", "0")
-    manage("seed_demo")
+    srv.fresh_database(DB, env_for(True))
 
     servers = []
     totals: dict = {}
