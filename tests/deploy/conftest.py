@@ -10,6 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+# The deploy gate: any warning from `check --deploy` fails it.
+CHECK_DEPLOY = [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
 
 # Variables that would leak the developer's or CI's shell into a "production" subprocess.
 _SCRUB = {

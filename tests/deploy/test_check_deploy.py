@@ -1,12 +1,10 @@
 """`manage.py check --deploy` is clean with the production environment (issue 6, item 3)."""
 
-from .conftest import PYTHON, run
-
-CHECK = [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+from .conftest import CHECK_DEPLOY, PYTHON, run
 
 
 def test_check_deploy_reports_no_issues_with_production_environment(production_env):
-    result = run(CHECK, production_env)
+    result = run(CHECK_DEPLOY, production_env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
@@ -14,14 +12,14 @@ def test_check_deploy_reports_no_issues_with_production_environment(production_e
 def test_check_deploy_flags_hsts_switched_off(production_env):
     # The check in the test above is a real gate: weakening one setting makes it fail.
     production_env["SECURE_HSTS_SECONDS"] = "0"
-    result = run(CHECK, production_env)
+    result = run(CHECK_DEPLOY, production_env)
     assert result.returncode == 1
     assert "security.W004" in result.stderr
 
 
 def test_check_deploy_flags_a_weak_secret_key(production_env):
     production_env["SECRET_KEY"] = "short-and-guessable"
-    result = run(CHECK, production_env)
+    result = run(CHECK_DEPLOY, production_env)
     assert result.returncode == 1
     assert "security.W009" in result.stderr
 

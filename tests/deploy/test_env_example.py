@@ -2,7 +2,7 @@
 
 import re
 
-from .conftest import PYTHON, ROOT, run
+from .conftest import CHECK_DEPLOY, ROOT, run
 
 EXAMPLE = ROOT / "deploy" / ".env.example"
 READERS = [ROOT / "unionsite" / "settings.py", ROOT / "deploy" / "gunicorn.conf.py"]
@@ -36,7 +36,5 @@ def test_env_example_values_pass_check_deploy(production_env):
     for name, value in values.items():
         if name not in {"DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "STATIC_ROOT"}:
             production_env[name] = value
-    result = run(
-        [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env
-    )
+    result = run(CHECK_DEPLOY, production_env)
     assert result.returncode == 0, result.stdout + result.stderr

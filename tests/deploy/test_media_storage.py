@@ -1,6 +1,6 @@
 """MEDIA_STORAGE=s3: uploads go to S3-compatible storage so app servers hold no files."""
 
-from .conftest import PYTHON, run
+from .conftest import CHECK_DEPLOY, PYTHON, run
 
 S3 = {
     "MEDIA_STORAGE": "s3",
@@ -52,9 +52,7 @@ def test_s3_media_without_cdn_allows_the_endpoint_in_csp(production_env):
 
 def test_check_deploy_stays_clean_with_s3_media(production_env):
     production_env.update(S3, AWS_S3_CUSTOM_DOMAIN="anh.congdoanthanhhoa.vn")
-    result = run(
-        [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env
-    )
+    result = run(CHECK_DEPLOY, production_env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
