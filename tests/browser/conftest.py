@@ -153,10 +153,6 @@ def site_url(site_server, django_db_blocker, settings):
         close_own_connection()
 
 
-class PageProblems(list):
-    """Console errors and CSP violations a page produced; a test fails if any are left."""
-
-
 @pytest.fixture
 def new_page(browser):
     """Open a page in a fresh browser context (its own cookies: a new visitor)."""
@@ -169,7 +165,8 @@ def new_page(browser):
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
-        problems = PageProblems()
+        # Console errors, CSP violations and failed responses; assert_no_page_errors reads them.
+        problems = []
         page.on(
             "console",
             lambda message: problems.append(message.text) if message.type == "error" else None,
