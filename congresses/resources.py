@@ -240,7 +240,9 @@ class CongressResource(resources.ModelResource):
         self.federation = federation
         self._seen: dict[tuple[int, int], int] = {}
         self._row: dict = {}
-        self._children: dict[int, dict[str, Organisation]] = {}
+        # Lookups every row repeats (its federation, term, the federation's unions), made once
+        # per file.
+        self._loaded: dict[tuple, object] = {}
 
     # --- export ------------------------------------------------------------------------------
     def filter_export(self, queryset, **kwargs):
@@ -311,16 +313,22 @@ class CongressResource(resources.ModelResource):
             if self.federation is not None:
                 return self.federation
             if self.user is not None and not sees_all_federations(self.user):
-                federation = Organisation.objects.filter(
-                    pk=assigned_federation_id(self.user)
-                ).first()
+                federation = self._load_once(
+                    ("assigned",),
+                    lambda: Organisation.objects.filter(
+                        pk=assigned_federation_id(self.user)
+                    ).first(),
+                )
                 if federation is not None:
                     return federation
             raise ValidationError({"organisation": f"Thiếu “{FEDERATION_COLUMN}”."})
-        federation = (
-            Organisation.objects.exclude(level=Organisation.Level.GRASSROOTS)
-            .filter(code__iexact=code)
-            .first()
+        federation = self._load_once(
+            ("federation", code),
+            lambda: (
+                Organisation.objects.exclude(level=Organisation.Level.GRASSROOTS)
+                .filter(code__iexact=code)
+                .first()
+            ),
         )
         if federation is None:
             raise ValidationError(
@@ -351,7 +359,8 @@ class CongressResource(resources.ModelResource):
         name = " ".join(str(row.get(NAME_COLUMN) or "").split())
         if not name:
             raise ValidationError({"organisation": f"Thiếu “{NAME_COLUMN}”."})
-        term = parse_term(row.get(TERM_COLUMN))
+        term_text = str(row.get(TERM_COLUMN) or "")
+        term = self._load_once(("term", term_text), lambda: parse_term(term_text))
         if term is None:
             raise ValidationError(
                 {"term": f"Nhiệm kỳ “{row.get(TERM_COLUMN) or ''}” không có (viết như 2023-2028)."}
@@ -408,14 +417,18 @@ class CongressResource(resources.ModelResource):
         self._seen[key] = number
         self._row = {"organisation": organisation, "term": term, "changed": changed}
 
+    def _load_once(self, key: tuple, load):
+        if key not in self._loaded:
+            self._loaded[key] = load()
+        return self._loaded[key]
+
     def _children_of(self, federation: Organisation) -> dict[str, Organisation]:
         """The federation's unions by lower-cased name, loaded once per file (SQLite's
         case-insensitive lookups only fold ASCII, so the match is done here)."""
-        if federation.pk not in self._children:
-            self._children[federation.pk] = {
-                child.name.lower(): child for child in federation.children.all()
-            }
-        return self._children[federation.pk]
+        return self._load_once(
+            ("children", federation.pk),
+            lambda: {child.name.lower(): child for child in federation.children.all()},
+        )
 
     def get_instance(self, instance_loader, row):
         return (
