@@ -262,16 +262,6 @@ class CongressQuerySet(models.QuerySet):
     def model_congresses(self):
         return self.filter(kind=Congress.Kind.MODEL)
 
-    def held(self):
-        return self.filter(status=Congress.Status.HELD)
-
-    def overdue(self, *, today: datetime.date, term: Term):
-        """Not held, still required, and past its own deadline (or the term's when it has none)."""
-        deadline = Q(deadline__lt=today)
-        if term.grassroots_deadline and term.grassroots_deadline < today:
-            deadline |= Q(deadline__isnull=True, level=Congress.Level.GRASSROOTS)
-        return self.filter(deadline, status__in=Congress.PENDING_STATUSES)
-
 
 class Congress(models.Model):
     class Kind(models.TextChoices):
@@ -439,10 +429,6 @@ class Congress(models.Model):
         if self.level == self.Level.GRASSROOTS:
             return self.term.grassroots_deadline
         return None
-
-    def is_overdue(self, today: datetime.date) -> bool:
-        deadline = self.effective_deadline
-        return self.status in self.PENDING_STATUSES and deadline is not None and deadline < today
 
     def clean(self):
         errors: dict[str, str] = {}

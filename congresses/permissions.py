@@ -9,7 +9,7 @@ goes through these functions, so the boundary is enforced on the server.
 
 from django.db.models import Q
 
-from .models import Congress, Organisation, StaffAssignment
+from .models import Organisation, StaffAssignment
 
 DISTRICT_STAFF_GROUP = "Cán bộ LĐLĐ huyện"
 ALL_FEDERATIONS_PERMISSION = "congresses.view_all_federations"
@@ -61,12 +61,6 @@ def congress_scope(user) -> Q | None:
     if federation_id is None:
         return Q(pk__in=[])
     return Q(organisation_id=federation_id) | Q(organisation__parent_id=federation_id)
-
-
-def visible_congresses(user):
-    scope = congress_scope(user)
-    queryset = Congress.objects.all()
-    return queryset if scope is None else queryset.filter(scope)
 
 
 def may_edit_organisation(user, organisation: Organisation) -> bool:
