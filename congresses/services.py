@@ -89,14 +89,10 @@ def import_congresses(
     """
     dataset = read_dataset(content=content, filename=filename)
     resource = CongressResource(user=user, federation=federation)
+    # One transaction comes from CongressResource.Meta.use_transactions; the resource already
+    # holds ``user``.
     result = resource.import_data(
-        dataset,
-        dry_run=dry_run,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-        raise_errors=False,
-        user=user,
-        progress=progress,
+        dataset, dry_run=dry_run, rollback_on_validation_errors=True, progress=progress
     )
     report = ImportReport(dry_run=dry_run, total_rows=result.total_rows)
     report.errors = describe_errors(result)
