@@ -34,6 +34,14 @@ def log_in(page, site_url, user, next_path):
     page.wait_for_url(site_url + next_path)
 
 
+def shoot_desktop_and_phone(page, name: str) -> None:
+    """Screenshots of the form at desktop and phone width; the page is left at desktop width."""
+    shoot(page, name)
+    page.set_viewport_size(PHONE)
+    shoot(page, name)
+    page.set_viewport_size(DESKTOP)
+
+
 def district_figures(page, site_url) -> tuple[str, str]:
     page.goto(site_url + "/dai-hoi/tho-xuan/")
     return (
@@ -56,10 +64,7 @@ def test_district_officer_records_a_congress_and_the_public_figure_changes(page,
     page.wait_for_url(f"{site_url}/admin/congresses/congress/{congress.pk}/change/")
     page.locator("#id_status").select_option(label="Đã tổ chức")
     page.locator("#id_held_on").fill("2023-03-29")
-    shoot(page, "admin-congress")
-    page.set_viewport_size(PHONE)
-    shoot(page, "admin-congress")
-    page.set_viewport_size(DESKTOP)
+    shoot_desktop_and_phone(page, "admin-congress")
     page.locator("input[name=_save]").first.click()
     page.wait_for_url(site_url + "/admin/congresses/congress/")
     assert page.locator(".messagelist .success").count() == 1
@@ -128,10 +133,7 @@ def test_editor_writes_schedules_and_publishes_an_article(new_page, site_url):
     page.locator("#id_status").select_option(label="Xuất bản")
     set_publish_at(page, timezone.now() + timedelta(days=1))
     page.locator("#id_featured").check()
-    shoot(page, "admin-editor")
-    page.set_viewport_size(PHONE)
-    shoot(page, "admin-editor")
-    page.set_viewport_size(DESKTOP)
+    shoot_desktop_and_phone(page, "admin-editor")
     page.locator("input[name=_save]").last.click()
     page.wait_for_url(site_url + "/admin/news/article/")
     row = page.get_by_role("row", name=title)
