@@ -14,6 +14,8 @@ from .renditions import generate_renditions
 @receiver(m2m_changed, sender=Article.categories.through)
 @receiver(m2m_changed, sender=Article.tags.through)
 def forget_cached_fragments(**kwargs):
+    if kwargs.get("action", "").startswith("pre_"):
+        return  # m2m_changed fires before and after each change; the "post_" one is enough.
     bump_generation()
     # Again after commit: a request served meanwhile may have cached the old rows anew.
     transaction.on_commit(bump_generation)
