@@ -68,8 +68,15 @@ class Chrome:
         return next((c for c in self.categories if c.slug == slug), None)
 
 
-def chrome() -> Chrome:
-    """All categories and pages in one query (a UNION), cached until the next edit."""
+def chrome(request=None) -> Chrome:
+    """All categories and pages in one query (a UNION), cached until the next edit.
+
+    With ``request``, read from the cache once per request: the menu, the footer and the
+    view all ask for it."""
+    if request is not None:
+        if not hasattr(request, "_news_chrome"):
+            request._news_chrome = chrome()
+        return request._news_chrome
     key = caching.key("chrome")
     cached = cache.get(key)
     if cached is not None:

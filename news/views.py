@@ -40,7 +40,7 @@ def _list_fragment(request, queryset, *, key: str | None, prefix: str = "?") -> 
 @require_safe
 def home(request):
     def build():
-        chrome = selectors.chrome()
+        chrome = selectors.chrome(request)
         return render_to_string(
             "news/_home_sections.html",
             {
@@ -55,7 +55,7 @@ def home(request):
 
 @require_safe
 def category_detail(request, slug):
-    category = selectors.chrome().category(slug)
+    category = selectors.chrome(request).category(slug)
     if category is None:
         raise Http404("Không có chuyên mục này.")
     articles = Article.objects.published().for_lists().filter(categories=category.pk)
@@ -158,7 +158,7 @@ def page_detail(request, slug):
 
 @require_safe
 def site_map(request):
-    return render(request, "news/site_map.html", {"chrome": selectors.chrome()})
+    return render(request, "news/site_map.html", {"chrome": selectors.chrome(request)})
 
 
 @require_safe

@@ -14,10 +14,10 @@ register = template.Library()
 MOST_READ_BUCKET = 300  # seconds: view counts change without a save, so refresh on a timer
 
 
-@register.simple_tag
-def news_chrome():
+@register.simple_tag(takes_context=True)
+def news_chrome(context):
     """Categories and pages for menu, footer and site map (cached)."""
-    return selectors.chrome()
+    return selectors.chrome(context.get("request"))
 
 
 @register.simple_tag
