@@ -2,6 +2,7 @@
 
 import io
 import itertools
+import re
 from datetime import timedelta
 
 import pytest
@@ -25,6 +26,11 @@ def image_bytes(
 
 def upload(name="anh.jpg", fmt="JPEG", content_type="image/jpeg", **kwargs) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, image_bytes(fmt, **kwargs), content_type=content_type)
+
+
+def card_titles(response) -> list[str]:
+    """Titles of the article cards on a page, in order."""
+    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.text)
 
 
 def make_article(

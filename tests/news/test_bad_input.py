@@ -2,17 +2,13 @@ import re
 
 import pytest
 
-from .conftest import make_article
+from .conftest import card_titles, make_article
 
 
 @pytest.fixture
 def many(category):
     # 14 articles = 2 pages of 12.
     return [make_article(f"Bài số {i:02d}", categories=[category]) for i in range(14)]
-
-
-def card_titles(response) -> list[str]:
-    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.text)
 
 
 @pytest.mark.parametrize(

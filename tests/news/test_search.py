@@ -2,11 +2,7 @@ import re
 
 import pytest
 
-from .conftest import make_article
-
-
-def titles(response) -> list[str]:
-    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.text)
+from .conftest import card_titles, make_article
 
 
 @pytest.fixture
@@ -17,13 +13,13 @@ def corpus(db):
 
 
 def test_query_without_diacritics_finds_vietnamese_text(client, corpus):
-    assert titles(client.get("/tim-kiem/", {"q": "dai hoi diem"})) == [
+    assert card_titles(client.get("/tim-kiem/", {"q": "dai hoi diem"})) == [
         "Đại hội điểm công đoàn cơ sở Thọ Xuân"
     ]
 
 
 def test_query_with_diacritics_finds_text_typed_without(client, corpus):
-    assert titles(client.get("/tim-kiem/", {"q": "Đại hội"})) == [
+    assert card_titles(client.get("/tim-kiem/", {"q": "Đại hội"})) == [
         "Đại hội điểm công đoàn cơ sở Thọ Xuân",
         "Tập huấn nghiệp vụ",
     ]
@@ -31,22 +27,22 @@ def test_query_with_diacritics_finds_text_typed_without(client, corpus):
 
 def test_title_matches_rank_above_body_matches(client, corpus):
     make_article("Công đoàn ngành giáo dục", ago=None)
-    found = titles(client.get("/tim-kiem/", {"q": "cong doan"}))
+    found = card_titles(client.get("/tim-kiem/", {"q": "cong doan"}))
     assert found[-1] == "Tập huấn nghiệp vụ"
     assert set(found[:-1]) == {"Công đoàn ngành giáo dục", "Đại hội điểm công đoàn cơ sở Thọ Xuân"}
 
 
 def test_sapo_is_searched(client, corpus):
-    assert titles(client.get("/tim-kiem/", {"q": "nguoi lao dong"})) == ["Tháng công nhân"]
+    assert card_titles(client.get("/tim-kiem/", {"q": "nguoi lao dong"})) == ["Tháng công nhân"]
 
 
 def test_every_word_must_match(client, corpus):
-    assert titles(client.get("/tim-kiem/", {"q": "dai hoi thang"})) == []
+    assert card_titles(client.get("/tim-kiem/", {"q": "dai hoi thang"})) == []
 
 
 def test_words_match_whole_words_not_parts(client, corpus):
     # "cong" is a word of the title; "con" is only part of words.
-    assert titles(client.get("/tim-kiem/", {"q": "con"})) == []
+    assert card_titles(client.get("/tim-kiem/", {"q": "con"})) == []
 
 
 def test_no_match_says_so(client, corpus):
@@ -66,7 +62,7 @@ def test_one_megabyte_query_is_a_normal_page(client, corpus):
     response = client.get("/tim-kiem/", {"q": "dai hoi " * 131072})
     assert response.status_code == 200
     assert 'maxlength="200"' in response.text
-    assert titles(response)[0] == "Đại hội điểm công đoàn cơ sở Thọ Xuân"
+    assert card_titles(response)[0] == "Đại hội điểm công đoàn cơ sở Thọ Xuân"
     for field in ("search-q", "header-q"):  # the query is echoed back trimmed, not whole
         value = re.search(rf'id="{field}"[^>]*value="([^"]*)"', response.text).group(1)
         assert len(value) <= 200
@@ -87,9 +83,9 @@ def test_query_is_escaped_in_the_page(client, db):
 @pytest.mark.postgres
 def test_postgres_full_text_search_ranks_and_folds(client, corpus):
     # Same expectations as above, asserted explicitly on the PostgreSQL code path.
-    assert titles(client.get("/tim-kiem/", {"q": "ĐẠI HỘI ĐIỂM"})) == [
+    assert card_titles(client.get("/tim-kiem/", {"q": "ĐẠI HỘI ĐIỂM"})) == [
         "Đại hội điểm công đoàn cơ sở Thọ Xuân"
     ]
-    assert titles(client.get("/tim-kiem/", {"q": "dai hoi"}))[0] == (
+    assert card_titles(client.get("/tim-kiem/", {"q": "dai hoi"}))[0] == (
         "Đại hội điểm công đoàn cơ sở Thọ Xuân"
     )
