@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -103,9 +102,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="Xem")
     def preview_link(self, obj):
         label = "Xem" if obj.is_visible else "Xem trước"
-        url = reverse("news:article", kwargs={"slug": obj.slug})
-        if not obj.is_visible:
-            url += "?preview=1"
+        url = self.view_on_site(obj)
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
 
     def _set_status(self, queryset, status) -> int:
