@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from unionsite.text import vn_slugify
+from unionsite.slugs import unique_slug
 
 from .collation import vietnamese_sort_string
 
@@ -185,7 +185,15 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         self.sort_key = vietnamese_sort_string(self.name)
         if not self.slug:
-            self.slug = self._unique_slug()
+            # The section's own pages (dai-hoi-diem, mau-nhap-lieu) keep their addresses.
+            self.slug = unique_slug(
+                Organisation,
+                self.name,
+                exclude_pk=self.pk,
+                fallback="don-vi",
+                max_length=200,
+                reserved=RESERVED_SLUGS,
+            )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -194,16 +202,6 @@ class Organisation(models.Model):
         if self.level == self.Level.GRASSROOTS and self.parent_id:
             return reverse("congresses:federation", kwargs={"slug": self.parent.slug})
         return reverse("congresses:progress")
-
-    def _unique_slug(self) -> str:
-        base = vn_slugify(self.name, max_length=200) or "don-vi"
-        if base in RESERVED_SLUGS:  # addresses of the section's own pages
-            base = f"{base}-don-vi"
-        slug, number = base, 2
-        while Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug = f"{base}-{number}"
-            number += 1
-        return slug
 
     def clean(self):
         errors = {}

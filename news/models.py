@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
 from unionsite.images import reencode_image, validate_image_upload
+from unionsite.slugs import unique_slug
 from unionsite.text import fold_vietnamese, vn_slugify
 
 from .sanitize import clean_html, html_to_text
@@ -24,21 +25,6 @@ def search_form(text: str) -> str:
     """How text is stored for search: folded words between single spaces, with a space at
     both ends so " word " matches whole words only."""
     return f" {' '.join(search_words(text))} "
-
-
-def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet") -> str:
-    """A Vietnamese-aware slug of ``text`` not yet used by ``model``: "dai-hoi", "dai-hoi-2", …"""
-    base = vn_slugify(text, max_length=SLUG_MAX - 8) or fallback
-    existing = set(
-        model.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
-    candidate, n = base, 1
-    while candidate in existing:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
 
 
 class SluggedModel(models.Model):
@@ -59,6 +45,7 @@ class SluggedModel(models.Model):
                 self.slug or getattr(self, self.slug_source),
                 exclude_pk=self.pk,
                 fallback=self.slug_fallback,
+                max_length=SLUG_MAX - 8,
             )
         super().save(*args, **kwargs)
 
