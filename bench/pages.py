@@ -397,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=None,
         metavar="SECONDS",
-        help="PAGE_CACHE_SECONDS for the server (unionsite/pagecache.py); 0 = off. "
+        help="PAGE_CACHE_SECONDS for the server (portal/pagecache.py); 0 = off. "
         "Default: the settings' default.",
     )
     parser.add_argument("--json", type=Path, help="write the results here too")

@@ -1,7 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
-
-from unionsite.sitemaps import SITEMAPS
 
 from . import feeds, views
 
@@ -17,6 +14,5 @@ urlpatterns = [
     path("trang/<slug:slug>/", views.page_detail, name="page"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category-feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

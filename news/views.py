@@ -168,7 +168,7 @@ def robots_txt(request):
         "Disallow: /tim-kiem/",
         "Disallow: /ckeditor5/",
         "",
-        f"Sitemap: {_absolute(reverse('news:sitemap'))}",
+        f"Sitemap: {_absolute(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -36,7 +36,7 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
-    # Tests of views measure the views (queries, freshness); tests/unionsite/test_pagecache.py
+    # Tests of views measure the views (queries, freshness); tests/portal/test_pagecache.py
     # turns the whole-page cache on where it is the subject.
     settings.PAGE_CACHE_SECONDS = 0
 

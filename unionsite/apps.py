@@ -8,7 +8,7 @@ class UnionsiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import pagecache, signals  # noqa: F401
+        from . import signals  # noqa: F401
         from .security import on_post_migrate
 
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="unionsite-admin-group")

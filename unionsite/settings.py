@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "news",
     "congresses",
     "stats",
+    "portal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -78,8 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Visitor counter: sees the final status and content type of every inner response.
     "stats.middleware.VisitorCounterMiddleware",
-    # Inside the counter, so cache hits are counted too (unionsite/pagecache.py).
-    "unionsite.pagecache.ReaderPageCacheMiddleware",
+    # Inside the counter, so cache hits are counted too (portal/pagecache.py).
+    "portal.pagecache.ReaderPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unionsite.middleware.DatabaseUnavailableMiddleware",
@@ -87,7 +88,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "unionsite.urls"
+ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "unionsite.wsgi.application"
 
 TEMPLATES = [

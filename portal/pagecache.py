@@ -28,9 +28,9 @@ from django.http import HttpResponse
 from django.utils.module_loading import import_string
 
 from news.services import SEEN_COOKIE
-
-from .security import is_admin_path
-from .views import reader_text_size
+from stats.templatetags.stats_tags import render_visitor_box
+from unionsite.security import is_admin_path
+from unionsite.views import reader_text_size
 
 logger = logging.getLogger(__name__)
 
@@ -134,8 +134,6 @@ class ReaderPageCacheMiddleware:
     def _replay(request, entry) -> HttpResponse:
         parts = entry["parts"]
         if len(parts) == 2:
-            from stats.templatetags.stats_tags import render_visitor_box
-
             content = parts[0] + BOX_START + render_visitor_box() + BOX_END + parts[1]
         else:
             content = parts[0]

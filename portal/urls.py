@@ -1,11 +1,15 @@
+"""The root URLconf: each app's addresses mounted under its Vietnamese prefix."""
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from news import uploads as news_uploads
+from unionsite import views
 
-from . import views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
@@ -20,6 +24,7 @@ urlpatterns = [
     path("thong-ke/", include("stats.urls")),
     path("co-chu/<slug:size>/", views.text_size, name="text-size"),
     path("favicon.ico", views.favicon),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("news.urls")),
 ]
 
