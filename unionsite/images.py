@@ -14,6 +14,7 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db.models.fields.files import FieldFile
 from PIL import Image, ImageOps
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -104,11 +105,22 @@ def _open_checked(file) -> Image.Image:
     return image
 
 
+def is_stored(file) -> bool:
+    """True for a model's file that is already in storage, False for a new upload (an
+    ``UploadedFile``, or a model file that wraps one and is not yet committed)."""
+    return isinstance(file, FieldFile) and getattr(file, "_committed", True)
+
+
 def validate_image_upload(file) -> None:
     """Raise ``ValidationError`` (Vietnamese message) unless ``file`` is an acceptable image.
 
     Usable as a model/form field validator. Leaves the file position at the start.
+    A file that is already stored (re-saving a record without choosing a new one) was
+    checked when it was uploaded and is not opened again: its handle is closed by then,
+    and re-reading every stored photo on each save would only cost time.
     """
+    if is_stored(file):
+        return
     try:
         _open_checked(file)
     finally:
