@@ -1,9 +1,129 @@
+import unicodedata
+
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.html import format_html
 
+from unionsite.forms import explain_date_formats
+from unionsite.text import vn_slugify
+
 from .models import Article, Category, Page, Tag
+from .renditions import rendition
+
+
+class CoverInput(AdminFileWidget):
+    """The file box with a thumbnail of the stored cover above it, not only its path."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not (value and getattr(value, "url", None) and getattr(value, "instance", None)):
+            return html
+        article = value.instance
+        small = rendition(value, "small", article.cover_width, article.cover_height)
+        return format_html(
+            '<p class="cover-thumbnail"><img src="{}" alt="Ảnh đại diện hiện tại: {}"{}></p>{}',
+            small["url"],
+            article.image_alt,
+            format_html(' width="{}" height="{}"', small["width"], small["height"])
+            if small["width"]
+            else "",
+            html,
+        )
+
+
+class TagInput(AutocompleteSelectMultiple):
+    """The admin's tag autocomplete, in select2's "tags" mode: a name that matches no tag
+    can be typed and is sent as text (existing tags are sent by id)."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs["data-tags"] = "true"
+        return attrs
+
+    def optgroups(self, name, value, attr=None):
+        ids = [v for v in value if str(v).isdigit()]
+        groups = super().optgroups(name, ids, attr)
+        options = groups[0][1]
+        for text in (v for v in value if not str(v).isdigit() and str(v).strip()):
+            options.append(self.create_option(name, text, text, True, len(options)))
+        return groups
+
+
+class TagChoiceField(forms.ModelMultipleChoiceField):
+    """Existing tags by id, and new tags by name: a name whose address matches an existing
+    tag ("tho xuan" → "Thọ Xuân") reuses it; the others are created when the article is saved
+    (``ArticleAdminForm._save_m2m``), never before the whole form is valid."""
+
+    def __init__(self, *args, may_create=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_create = may_create
+
+    def clean(self, value):
+        values = [str(v).strip() for v in (value or []) if str(v).strip()]
+        existing = {
+            str(t.pk): t for t in self.queryset.filter(pk__in=[v for v in values if v.isdigit()])
+        }
+        tags: list[Tag] = []
+        for raw in values:
+            tag = existing.get(raw) or self._by_name(
+                " ".join(unicodedata.normalize("NFC", raw).split())
+            )
+            if all(tag.pk != t.pk or tag.name != t.name for t in tags):
+                tags.append(tag)
+        if not tags and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return tags
+
+    def _by_name(self, name: str) -> Tag:
+        limit = Tag._meta.get_field("name").max_length
+        if len(name) > limit:
+            raise ValidationError(f"Tên thẻ “{name[:40]}…” dài quá {limit} ký tự.", code="too_long")
+        slug = vn_slugify(name)
+        match = self.queryset.filter(name__iexact=name).first() or (
+            slug and self.queryset.filter(slug=slug).first()
+        )
+        if match:
+            return match
+        if not self.may_create:
+            raise ValidationError(
+                f"Chưa có thẻ “{name}” và bạn không có quyền tạo thẻ mới; hãy chọn thẻ có sẵn.",
+                code="no_create",
+            )
+        return Tag(name=name)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ["cover", "publish_at", "tags"]  # the admin's fieldsets name the rest
+        widgets = {"cover": CoverInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        explain_date_formats(self)
+
+    def full_clean(self):
+        super().full_clean()
+        chosen = self.files.get(self.add_prefix("cover")) if self.is_bound else None
+        if self._errors and chosen and "cover" not in self._errors:
+            # Browsers cannot keep a chosen file across a page that comes back with errors.
+            self._errors["cover"] = ErrorList(
+                [
+                    f"Ảnh “{chosen.name}” đã chọn chưa được lưu vì bài còn lỗi ở trên hoặc "
+                    "dưới: sửa lỗi rồi chọn lại ảnh trước khi lưu."
+                ]
+            )
+
+    def _save_m2m(self):
+        for tag in self.cleaned_data.get("tags") or []:
+            if tag.pk is None:
+                tag.save()
+        super()._save_m2m()
 
 
 @admin.register(Category)
@@ -56,6 +176,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     list_per_page = 50
     save_on_top = True
+    form = ArticleAdminForm
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
@@ -84,10 +205,38 @@ class ArticleAdmin(admin.ModelAdmin):
         url = obj.get_absolute_url()
         return url if obj.is_visible else f"{url}?preview=1"
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name != "tags":
+            return field
+        return TagChoiceField(
+            queryset=field.queryset,
+            widget=TagInput(db_field, self.admin_site, using=kwargs.get("using")),
+            required=False,
+            label=field.label,
+            help_text="Gõ để tìm thẻ có sẵn; gõ tên mới rồi Enter để tạo thẻ mới.",
+            may_create=request.user.has_perm("news.add_tag"),
+        )
+
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def _say_when(self, request, obj) -> None:
+        if obj.status == Article.Status.PUBLISHED and obj.publish_at > timezone.now():
+            at = timezone.localtime(obj.publish_at)
+            self.message_user(
+                request, f"Bài sẽ đăng lúc {at:%H:%M} ngày {at:%d/%m/%Y}.", messages.INFO
+            )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._say_when(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._say_when(request, obj)
+        return super().response_change(request, obj)
 
     @admin.display(description="Trạng thái", ordering="status")
     def status_label(self, obj):

@@ -10,7 +10,7 @@ from unionsite.images import reencode_image, validate_image_upload
 from unionsite.slugs import unique_slug
 from unionsite.text import fold_vietnamese, vn_slugify
 
-from .sanitize import clean_html, html_to_text
+from .sanitize import clean_html, html_to_text, require_image_alt
 
 SLUG_MAX = 200
 _WORD = re.compile(r"[a-z0-9]+")
@@ -188,6 +188,10 @@ class Article(SluggedModel):
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        require_image_alt(self.body)
+
     @property
     def is_visible(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
@@ -225,3 +229,7 @@ class Page(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("news:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        require_image_alt(self.body)

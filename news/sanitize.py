@@ -10,8 +10,10 @@ event-handler and ``style`` attributes, and URLs whose scheme is not http(s), ma
 import html as html_lib
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 import nh3
+from django.core.exceptions import ValidationError
 
 ALLOWED_TAGS = {
     # text
@@ -96,3 +98,43 @@ def html_to_text(html: str) -> str:
     cleaned = nh3.clean(str(html), clean_content_tags={"script", "style"})
     text = _TAG.sub(" ", cleaned)
     return " ".join(html_lib.unescape(text).split())
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.missing: list[str] = []
+        self.count = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "img":
+            return
+        self.count += 1
+        attributes = dict(attrs)
+        if not (attributes.get("alt") or "").strip():
+            src = (attributes.get("src") or "").split("?", 1)[0].rstrip("/")
+            self.missing.append(src.rsplit("/", 1)[-1] or f"ảnh thứ {self.count}")
+
+
+def images_without_alt(html: str) -> list[str]:
+    """File names of the images in ``html`` (as it will be stored) that have no text
+    alternative, in order; "ảnh thứ N" for an image without a source."""
+    parser = _Images()
+    parser.feed(clean_html(html))
+    return parser.missing
+
+
+def require_image_alt(html: str, field: str = "body") -> None:
+    """Raise ``ValidationError`` on ``field`` naming the images in ``html`` that lack alt text."""
+    missing = images_without_alt(html)
+    if missing:
+        names = ", ".join(f"“{name}”" for name in missing)
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    f"Ảnh {names} trong nội dung chưa có mô tả cho người khiếm thị. Bấm vào ảnh, chọn "
+                    "nút “Thay đổi văn bản thay thế” trên thanh công cụ ảnh và nhập mô tả.",
+                    code="image_alt",
+                )
+            }
+        )
