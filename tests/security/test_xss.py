@@ -5,6 +5,7 @@ editor of the "Biên tập viên" group would type or paste it, and straight thr
 sanitiser; then the article page, the home page, search and the RSS feed are checked.
 """
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -38,14 +39,17 @@ def editor_client(client, make_staff):
     return client
 
 
-def post_article(client, vector: str, number: int):
+def post_article(client, vector: str, number: int, *, body_alt: bool = False):
+    body = f"<p>Nội dung</p>{vector}"
+    if body_alt:
+        body = re.sub(r"<img\b", '<img alt="ảnh minh họa"', body, flags=re.IGNORECASE)
     return client.post(
         ADD_ARTICLE,
         {
             "title": f"Bài {number} {vector}"[:300],
             "slug": "",
             "summary": f"Tóm tắt {vector}",
-            "body": f"<p>Nội dung</p>{vector}",
+            "body": body,
             "cover_caption": vector[:300],
             "cover_alt": vector[:300],
             "status": "published",
@@ -71,6 +75,11 @@ def feed_texts(xml: bytes) -> list[str]:
 @pytest.mark.parametrize("number,vector", list(enumerate(VECTORS)))
 def test_vector_saved_through_admin_is_inert_on_reader_pages(editor_client, client, number, vector):
     response = post_article(editor_client, vector, number)
+    if response.status_code == 200 and "chưa có mô tả cho người khiếm thị" in response.text:
+        # The form refuses a body image without alt text, and stores nothing; the editor then
+        # describes the image: the same vector with an alt attribute on every <img>.
+        assert not Article.objects.filter(title__startswith=f"Bài {number} ").exists()
+        response = post_article(editor_client, vector, number, body_alt=True)
     assert response.status_code == 302, response.content.decode()[:2000]
     article = Article.objects.get(title__startswith=f"Bài {number} ")
     client.logout()
