@@ -68,9 +68,7 @@ def test_saving_a_scheduled_article_says_when_it_will_appear(editor_client):
     assert f"Bài sẽ đăng lúc 14:30 ngày {at:%d/%m/%Y}." in response.text
     article = Article.objects.get()
     assert timezone.localtime(article.publish_at) == at
-    response = editor_client.post(
-        _change_url(article), {**form, "_continue": "1"}, follow=True
-    )
+    response = editor_client.post(_change_url(article), {**form, "_continue": "1"}, follow=True)
     assert f"Bài sẽ đăng lúc 14:30 ngày {at:%d/%m/%Y}." in response.text
 
 
@@ -81,9 +79,7 @@ def test_saving_a_due_article_does_not_announce_a_schedule(editor_client):
 
 def test_unreadable_dates_say_the_expected_format(editor_client):
     for date, time in [("2026/12/05", "14:30"), ("05/12/2026", "2h30"), ("32/12/2026", "14:30")]:
-        response = editor_client.post(
-            ADD_URL, _article_form(publish_at_0=date, publish_at_1=time)
-        )
+        response = editor_client.post(ADD_URL, _article_form(publish_at_0=date, publish_at_1=time))
         assert response.status_code == 200
         [message] = response.context["adminform"].form.errors["publish_at"]
         assert "dd/mm/yyyy hh:mm" in message, (date, time)
