@@ -236,6 +236,15 @@ class GuidingDocument(models.Model):
     terms = models.ManyToManyField(
         Term, verbose_name="nhiệm kỳ", blank=True, related_name="guiding_documents"
     )
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name="văn bản trong thư viện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guiding_references",
+        help_text="Văn bản này trong mục Văn bản: trang đại hội sẽ dẫn tới đó.",
+    )
 
     class Meta:
         verbose_name = "văn bản chỉ đạo"

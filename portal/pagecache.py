@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "pagecache:version"
 BOX_START = "<!--visitor-box-->"
 BOX_END = "<!--/visitor-box-->"
-CONTENT_APPS = {"news", "congresses", "unionsite"}
+CONTENT_APPS = {"news", "congresses", "documents", "unionsite"}
 # Responses that set any other cookie (a CSRF token, a session) carry per-reader content.
 # The article's "seen" cookie is re-made for each reader by its replay hook.
 HARMLESS_COOKIES = {SEEN_COOKIE}

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from documents.feeds import LatestDocumentsFeed
 from news import uploads as news_uploads
 from unionsite import views
 
@@ -22,6 +23,9 @@ urlpatterns = [
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("dai-hoi/", include("congresses.urls")),
     path("thong-ke/", include("stats.urls")),
+    path("van-ban/", include("documents.urls")),
+    # Before news' /rss/<category>/.
+    path("rss/van-ban/", LatestDocumentsFeed(), name="document-feed"),
     path("co-chu/<slug:size>/", views.text_size, name="text-size"),
     path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "unionsite",
     "news",
     "congresses",
+    "documents",
     "stats",
     "portal",
     "django.contrib.admin",
