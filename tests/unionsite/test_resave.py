@@ -24,6 +24,8 @@ from django.utils import timezone
 from PIL import Image
 
 from congresses.models import Congress, Organisation, Term
+from documents.models import Document, DocumentType, Issuer
+from documents.services import document_saved
 from news.models import Article, Category, Tag
 from unionsite.models import SiteProfile
 
@@ -104,7 +106,23 @@ def _site_profile():
     return profile
 
 
+def _document():
+    document = Document.objects.create(
+        number="61/KH-LĐLĐ",
+        doc_type=DocumentType.objects.get(name="Kế hoạch"),
+        issuer=Issuer.objects.create(name="Liên đoàn Lao động tỉnh Thanh Hóa"),
+        signer="Nguyễn Văn A",
+        title="Kế hoạch tổ chức đại hội công đoàn các cấp",
+        body="<p>Nội dung kế hoạch.</p>",
+        issued_on=datetime.date(2022, 4, 5),
+        publish_at=timezone.now().replace(microsecond=0),
+    )
+    document_saved(document=document)
+    return document
+
+
 BUILDERS = {
+    "documents.Document": _document,
     "news.Article": _article,
     "congresses.Congress": _congress,
     "unionsite.SiteProfile": _site_profile,
