@@ -56,6 +56,7 @@ def test_sitemap_lists_home_articles_categories_and_pages(client, category, cont
         f"{SITE}/trang/lien-he/",
         f"{SITE}/dai-hoi/",
         f"{SITE}/dai-hoi/dai-hoi-diem/",
+        f"{SITE}/van-ban/",
     }
 
 
