@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, DateField, F, FilteredRelation, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
-from .models import Congress, Organisation, Term
+from .models import Congress, GuidingDocument, Organisation, Term
 
 STATUS_OVERDUE = "overdue"
 STATUS_FILTER_CHOICES = [*Congress.Status.choices, (STATUS_OVERDUE, "Quá hạn")]
@@ -181,7 +181,13 @@ def model_congresses(term: Term) -> QuerySet:
 def congress_detail(pk: int) -> Congress | None:
     return (
         with_published_article(Congress.objects.select_related("organisation__parent", "term"))
-        .prefetch_related("photos", "guiding_documents")
+        .prefetch_related(
+            "photos",
+            # With the library document each reference points at, for the link (same query).
+            Prefetch(
+                "guiding_documents", queryset=GuidingDocument.objects.select_related("document")
+            ),
+        )
         .filter(pk=pk)
         .first()
     )

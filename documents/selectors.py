@@ -3,11 +3,23 @@
 Other apps call ``search_documents``, ``latest_documents`` and ``documents_for_article``.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, TruncDate
 from django.http import Http404
+from django.urls import reverse
 
 from . import caching
 from .models import Document, DocumentType, Field, Issuer, Status
@@ -24,20 +36,37 @@ class FilterOptions:
 def filter_options() -> FilterOptions:
     """Choices for the filter form: the editable lists and the years that have documents.
 
-    Cached per version, so the list page does not query them."""
+    One query (a UNION of the four), cached per version."""
     key = caching.key("filter-options")
     options = cache.get(key)
-    if options is None:
-        published = Document.objects.published()
-        options = FilterOptions(
-            types=list(DocumentType.objects.values_list("slug", "name")),
-            issuers=list(Issuer.objects.values_list("slug", "name")),
-            fields=list(Field.objects.values_list("slug", "name")),
-            years=list(
-                published.order_by("-issued_year").values_list("issued_year", flat=True).distinct()
-            ),
+    if options is not None:
+        return options
+    text, number = CharField(), IntegerField()
+
+    def part(queryset, kind, slug, name, order):
+        # .order_by(): SQLite refuses ORDER BY inside the parts of a UNION; sorted below.
+        return (
+            queryset.order_by()
+            .annotate(k=Value(kind, output_field=text), s=slug, n=name, o=order)
+            .values_list("k", "s", "n", "o")
         )
-        cache.set(key, options, caching.FRAGMENT_TTL)
+
+    lists = (DocumentType.objects, "t"), (Issuer.objects, "i")
+    parts = [part(model, kind, F("slug"), F("name"), F("order")) for model, kind in lists]
+    parts.append(part(Field.objects, "f", F("slug"), F("name"), Value(0, output_field=number)))
+    years = Document.objects.published().values("issued_year").distinct()
+    parts.append(
+        part(years, "y", Cast("issued_year", text), Value("", output_field=text), F("issued_year"))
+    )
+    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda r: (r[0], r[3], r[2]))
+    by_kind = {kind: [(slug, name) for k, slug, name, _ in rows if k == kind] for kind in "tify"}
+    options = FilterOptions(
+        types=by_kind["t"],
+        issuers=by_kind["i"],
+        fields=by_kind["f"],
+        years=sorted((int(slug) for slug, _ in by_kind["y"]), reverse=True),
+    )
+    cache.set(key, options, caching.FRAGMENT_TTL)
     return options
 
 
@@ -100,22 +129,12 @@ def latest_documents(limit: int = 5) -> list[Document]:
 
 
 def document_for_reader(slug: str, *, include_unpublished: bool = False) -> Document:
-    """The document with its lists, files, related, replacing and replaced documents."""
+    """The document with its lists and files (three queries)."""
     base = Document.objects.all() if include_unpublished else Document.objects.published()
-    linked = (
-        Document.objects.published()
-        .select_related("doc_type")
-        .only("id", "slug", "number", "title", "issued_on", "doc_type__name")
-    )
     document = (
         base.select_related("doc_type", "issuer", "replaced_by")
         .defer("search_number", "search_title", "search_text")
-        .prefetch_related(
-            "fields",
-            Prefetch("files"),
-            Prefetch("related", queryset=linked, to_attr="visible_related"),
-            Prefetch("replaces", queryset=linked, to_attr="visible_replaces"),
-        )
+        .prefetch_related("fields", "files")
         .filter(slug=slug)
         .first()
     )
@@ -124,6 +143,51 @@ def document_for_reader(slug: str, *, include_unpublished: bool = False) -> Docu
     if document.replaced_by is not None and not document.replaced_by.is_visible:
         document.replaced_by = None
     return document
+
+
+@dataclass
+class Linked:
+    """A published document or article linked to a document, for its page."""
+
+    kind: str  # "related", "replaces" (documents this one replaced) or "article"
+    slug: str
+    number: str
+    title: str
+    day: datetime.date
+    type_name: str
+
+    def get_absolute_url(self) -> str:
+        name = "news:article" if self.kind == "article" else "documents:detail"
+        return reverse(name, kwargs={"slug": self.slug})
+
+
+def linked_items(document: Document) -> dict[str, list[Linked]]:
+    """Related documents, the documents it replaced and the articles citing it: one query
+    (a UNION), each list newest first."""
+    from news.models import Article
+
+    text = CharField()
+
+    def part(queryset, kind, number, day, type_name):
+        return (
+            queryset.order_by()
+            .annotate(k=Value(kind, output_field=text), nb=number, d=day, tn=type_name)
+            .values_list("k", "slug", "nb", "title", "d", "tn")
+        )
+
+    documents = Document.objects.published()
+    parts = [
+        part(documents.filter(related=document.pk), "related", F("number"), F("issued_on"),
+             F("doc_type__name")),
+        part(documents.filter(replaced_by=document.pk), "replaces", F("number"), F("issued_on"),
+             F("doc_type__name")),
+        part(Article.objects.published().filter(documents=document.pk), "article",
+             Value("", output_field=text), TruncDate("publish_at"), Value("", output_field=text)),
+    ]  # fmt: skip
+    result: dict[str, list[Linked]] = {"related": [], "replaces": [], "article": []}
+    for row in sorted(parts[0].union(*parts[1:], all=True), key=lambda r: r[4], reverse=True):
+        result[row[0]].append(Linked(*row))
+    return result
 
 
 def citing_congresses(document: Document) -> list:
@@ -136,12 +200,6 @@ def citing_congresses(document: Document) -> list:
         .distinct()
         .order_by("-term__start_year", "organisation__sort_key")
     )
-
-
-def citing_articles(document: Document) -> list:
-    from news.models import Article
-
-    return list(Article.objects.published().for_lists().filter(documents=document))
 
 
 def documents_for_article(article_id: int) -> list[Document]:

@@ -71,8 +71,8 @@ def document_detail(request, slug):
         {
             "document": document,
             "preview": preview and not document.is_visible,
+            "linked": selectors.linked_items(document),
             "congresses": selectors.citing_congresses(document),
-            "articles": selectors.citing_articles(document),
             "today": timezone.localdate(),
         },
     )

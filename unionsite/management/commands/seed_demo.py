@@ -5,8 +5,9 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Order matters: congresses link to the news article that reported them.
-DEMO_MODULES = ["unionsite.demo", "news.demo", "congresses.demo", "stats.demo"]
+# Order matters: congresses link to the news article that reported them; documents link to
+# the congresses' guiding documents and the article.
+DEMO_MODULES = ["unionsite.demo", "news.demo", "congresses.demo", "documents.demo", "stats.demo"]
 
 
 class Command(BaseCommand):
