@@ -47,6 +47,8 @@ PAGES = [
     ("search", "search /tim-kiem/?q=dai+hoi", 0.25),
     ("progress", "congress progress /dai-hoi/", 0.5),
     ("district", "district /dai-hoi/<slug>/", 0.5),
+    ("documents", "documents /van-ban/", 0.5),
+    ("document", "document /van-ban/<slug>/", 0.5),
 ]
 
 DISCOVER = r"""
@@ -74,6 +76,13 @@ try:
     out["district"] = district.get_absolute_url()
 except Exception as exc:
     out["congress_error"] = repr(exc)
+try:
+    from documents.models import Document
+    out["documents"] = reverse("documents:list")
+    document = Document.objects.published().filter(number="61/KH-LĐLĐ").first() or Document.objects.published().first()
+    out["document"] = document.get_absolute_url()
+except Exception as exc:
+    out["documents_error"] = repr(exc)
 print(json.dumps(out))
 """
 

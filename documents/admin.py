@@ -2,14 +2,19 @@
 a district officer only those issued by their own federation (checked on the server in
 ``get_queryset``, the issuer choices, the object permissions and ``save_model``)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
 
 from news.selectors import clean_query
 
-from . import permissions, services
+from . import bulk, permissions, services
+from .forms import BulkUploadForm
 from .models import Document, DocumentFile, DocumentType, Field, Issuer
 from .selectors import search_documents
 
@@ -81,6 +86,7 @@ class DocumentAdmin(admin.ModelAdmin):
     inlines = [DocumentFileInline]
     readonly_fields = ["created_by", "created_at", "updated_at"]
     save_on_top = True
+    change_list_template = "documents/admin/change_list.html"
     fieldsets = [
         (None, {"fields": ["number", "doc_type", "issuer", "signer", "title", "body"]}),
         (
@@ -149,3 +155,51 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset & self.get_queryset(request))
+
+    # --- bulk upload: a spreadsheet of metadata and several files, all or nothing ----------
+
+    def get_urls(self):
+        return [
+            path("nhap/", self.admin_site.admin_view(self.bulk_upload), name="documents_bulk"),
+            path(
+                "nhap/mau.xlsx",
+                self.admin_site.admin_view(self.bulk_template),
+                name="documents_bulk_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def bulk_upload(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = BulkUploadForm(request.POST or None, request.FILES or None)
+        result = None
+        if request.method == "POST" and form.is_valid():
+            result = bulk.import_documents(
+                user=request.user,
+                sheet=form.cleaned_data["sheet"],
+                files=form.cleaned_data["files"],
+            )
+            if not result.errors:
+                self.message_user(
+                    request, f"Đã nhập {len(result.created)} văn bản.", messages.SUCCESS
+                )
+                return redirect("admin:documents_document_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Nhập nhiều văn bản từ bảng tính",
+            "opts": self.model._meta,
+            "form": form,
+            "result": result,
+        }
+        return TemplateResponse(request, "documents/admin/bulk_upload.html", context)
+
+    def bulk_template(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(
+            bulk.template_workbook(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="mau-nhap-van-ban.xlsx"'
+        return response

@@ -29,3 +29,32 @@ class DocumentFilterForm(forms.Form):
             self.fields[name].error_messages["invalid_choice"] = (
                 f"Giá trị “%(value)s” không có trong danh sách {self.fields[name].label.lower()}."
             )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class BulkUploadForm(forms.Form):
+    sheet = forms.FileField(
+        label="Bảng tính (.xlsx)",
+        help_text="Mỗi dòng một văn bản, theo bảng tính mẫu; cột “Tệp” ghi tên các tệp của dòng.",
+    )
+    files = MultipleFileField(
+        label="Các tệp văn bản", required=False,
+        help_text="Chọn cùng lúc mọi tệp mà bảng tính nhắc tới (PDF, DOC, DOCX, XLS, XLSX, ODT, ZIP).",
+    )  # fmt: skip

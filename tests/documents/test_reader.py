@@ -136,3 +136,10 @@ def test_feed_and_sitemap_list_published_documents(client, library):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert library["kh61"].get_absolute_url() in sitemap
     assert library["hidden"].get_absolute_url() not in sitemap
+
+
+def test_site_search_includes_documents(client, library):
+    page = client.get("/tim-kiem/", {"q": "61 kh ldld"}).text
+    assert "Văn bản" in page
+    assert f'href="{library["kh61"].get_absolute_url()}"' in page
+    assert library["hidden"].get_absolute_url() not in client.get("/tim-kiem/", {"q": "99 tb"}).text
