@@ -114,6 +114,16 @@ class DocumentAdmin(admin.ModelAdmin):
     def status_label(self, obj):
         return obj.status.label
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.has_perm("news.view_article"):
+            return fieldsets
+        # District officers do not work on articles: no article picker they could not search.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "articles"]})
+            for name, options in fieldsets
+        ]
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         scope = permissions.document_scope(request.user)

@@ -23,7 +23,9 @@ def test_editor_and_province_staff_manage_every_document(client, library, reques
     client.force_login(request.getfixturevalue(who))
     page = client.get(LIST).content.decode()
     assert "61/KH-LĐLĐ" in page and "185/KH-LĐLĐ" in page and "562-CV/HU" in page
-    assert client.get(_change(library["cv562"])).status_code == 200
+    form = client.get(_change(library["cv562"])).content.decode()
+    # Editors link articles; province officers (no news permissions) get no article picker.
+    assert ('id="id_articles"' in form) == (who == "editor")
     response = client.post(ADD, document_post(library["cv562"].issuer, number="9/CV-HU"))
     assert response.status_code == 302
     assert Document.objects.filter(number="9/CV-HU").exists()
@@ -46,6 +48,7 @@ def test_officer_adds_documents_of_own_federation_only(client, officer, issuers)
     form = client.get(ADD).content.decode()
     assert "Liên đoàn Lao động huyện Thọ Xuân" in form
     assert "Liên đoàn Lao động huyện Đông Sơn" not in form
+    assert 'id="id_articles"' not in form  # officers do not pick articles
     # A crafted POST with another issuer fails validation; nothing saved.
     response = client.post(ADD, document_post(issuers["dong_son"], number="5/KH-LĐLĐ"))
     assert response.status_code == 200
