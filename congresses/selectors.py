@@ -14,6 +14,9 @@ from django.db.models.functions import Coalesce
 
 from .models import Congress, GuidingDocument, Organisation, Term
 
+# The federation boundary, for other apps (documents) that keep the same one.
+from .permissions import assigned_federation_id, sees_all_federations  # noqa: F401
+
 STATUS_OVERDUE = "overdue"
 STATUS_FILTER_CHOICES = [*Congress.Status.choices, (STATUS_OVERDUE, "Quá hạn")]
 

@@ -94,14 +94,16 @@ def _document(row, types, issuers, fields) -> tuple[Document, bool]:
     return document, True
 
 
-def _tho_xuan_article():
-    try:
-        from news import demo as news_demo
-        from news.models import Article
-    except ImportError:
-        return None
-    slug = getattr(news_demo, "THO_XUAN_SLUG", None)
-    return Article.objects.filter(slug=slug).first() if slug else None
+def _reported_article():
+    """The news article that reported the Thọ Xuân congresses (the congress demo links it)."""
+    from congresses.models import Congress
+
+    congress = (
+        Congress.objects.filter(organisation__parent__code="THOXUAN", article__isnull=False)
+        .select_related("article")
+        .first()
+    )
+    return congress.article if congress else None
 
 
 def seed(*, stdout=None) -> None:
@@ -123,7 +125,7 @@ def seed(*, stdout=None) -> None:
         document, new = _document(row, types, issuers, fields)
         made[row[0]] = document
         created += new
-    article = _tho_xuan_article()
+    article = _reported_article()
     for row in DOCUMENTS:
         document = made[row[0]]
         replacement = row[9].get("replaced_by")

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
-from news.models import SluggedModel, search_form
-from news.sanitize import clean_html, html_to_text
+# news.models is that app's public module; it also carries the sanitiser the articles use.
+from news.models import SluggedModel, clean_html, html_to_text, search_form
 
 from .files import KINDS, MAX_FILE_BYTES, inspect_upload
 

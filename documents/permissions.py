@@ -8,7 +8,7 @@ to (the same boundary as their congress records, ``congresses.permissions``).
 
 from django.db.models import Q
 
-from congresses.permissions import assigned_federation_id, sees_all_federations
+from congresses.selectors import assigned_federation_id, sees_all_federations
 
 from .models import Document, Issuer
 
