@@ -91,6 +91,25 @@ def png_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def upload_body_image(page, body, name: str):
+    """Insert a PNG into the CKEditor body through its own file input; the image's locator."""
+    page.locator(".ck-file-dialog-button input[type=file]").set_input_files(
+        {"name": name, "mimeType": "image/png", "buffer": png_bytes()}
+    )
+    image = body.locator('img[src*="/media/news/uploads/"]')
+    image.wait_for()
+    return image
+
+
+def describe_image(page, image, text: str) -> None:
+    """Give a body image its text alternative with CKEditor's own button (the server
+    refuses a body image without one)."""
+    image.click()
+    page.locator('[data-cke-tooltip-text="Đổi chữ alt của ảnh"]').click()
+    page.locator(".ck-text-alternative-form input").fill(text)
+    page.keyboard.press("Enter")  # submits CKEditor's text alternative form
+
+
 def set_publish_at(page, when) -> None:
     local = timezone.localtime(when)
     page.locator("#id_publish_at_0").fill(local.strftime("%Y-%m-%d"))
@@ -123,11 +142,8 @@ def test_editor_writes_schedules_and_publishes_an_article(new_page, site_url):
     page.keyboard.type("Quy trình tổ chức đại hội")
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
-    page.locator(".ck-file-dialog-button input[type=file]").set_input_files(
-        {"name": "tap-huan.png", "mimeType": "image/png", "buffer": png_bytes()}
-    )
-    uploaded = body.locator('img[src*="/media/news/uploads/"]')
-    uploaded.wait_for()
+    uploaded = upload_body_image(page, body, "tap-huan.png")
+    describe_image(page, uploaded, "Cán bộ công đoàn dự lớp tập huấn")
 
     # Scheduled for tomorrow: saved, listed as "Hẹn giờ", not yet on the site.
     page.locator("#id_status").select_option(label="Xuất bản")
