@@ -65,7 +65,7 @@ class TermAdmin(ProvinceOnlyAdmin):
 class GuidingDocumentAdmin(ProvinceOnlyAdmin):
     list_display = ["number", "issued_on", "issuer", "title"]
     list_filter = ["terms", "issuer"]
-    search_fields = ["number", "title", "issuer"]
+    search_fields = ["number__fold_contains", "title__fold_contains", "issuer__fold_contains"]
     filter_horizontal = ["terms"]
 
 
@@ -106,7 +106,7 @@ class ScopedImportExportAdmin(ImportExportModelAdmin):
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "kind_or_type", "parent", "member_count", "dissolved_on"]
     list_filter = ["level", "federation_kind", "grassroots_type", FederationFilter]
-    search_fields = ["name", "code"]
+    search_fields = ["name__fold_contains", "code__fold_contains", "slug__fold_contains"]
     list_select_related = ["parent"]
     readonly_fields = ["slug"]
     fieldsets = [
@@ -212,7 +212,11 @@ class CongressAdmin(ScopedImportExportAdmin):
         "assessment",
     ]
     list_filter = ["term", CongressFederationFilter, "level", "kind", "status", "assessment"]
-    search_fields = ["organisation__name", "chair_name"]
+    search_fields = [
+        "organisation__name__fold_contains",
+        "organisation__code__fold_contains",
+        "chair_name__fold_contains",
+    ]
     list_select_related = ["organisation__parent", "term"]
     date_hierarchy = "held_on"
     filter_horizontal = ["guiding_documents"]

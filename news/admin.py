@@ -131,7 +131,7 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "parent", "order", "show_in_menu", "article_count"]
     list_editable = ["order", "show_in_menu"]
     list_filter = ["show_in_menu"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name__fold_contains", "slug__fold_contains"]
     autocomplete_fields = ["parent"]
 
     def get_queryset(self, request):
@@ -151,14 +151,14 @@ class CategoryAdmin(admin.ModelAdmin):
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name__fold_contains", "slug__fold_contains"]
 
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "order", "show_in_menu", "show_in_footer", "updated_at"]
     list_editable = ["order", "show_in_menu", "show_in_footer"]
-    search_fields = ["title", "body"]
+    search_fields = ["title__fold_contains", "body__fold_contains"]
 
 
 @admin.register(Article)
@@ -169,7 +169,12 @@ class ArticleAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     list_display_links = ["title"]
     list_filter = ["status", "featured", "categories", "publish_at", "tags"]
-    search_fields = ["title", "summary", "byline", "slug"]
+    search_fields = [
+        "title__fold_contains",
+        "summary__fold_contains",
+        "byline__fold_contains",
+        "slug__fold_contains",
+    ]
     date_hierarchy = "publish_at"
     autocomplete_fields = ["categories", "tags"]
     readonly_fields = ["view_count", "created_by", "created_at", "updated_at"]

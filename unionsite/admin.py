@@ -46,7 +46,11 @@ class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "changes"]
     list_filter = ["action_flag", "content_type", "user", "action_time"]
-    search_fields = ["object_repr", "change_message", "user__username"]
+    search_fields = [
+        "object_repr__fold_contains",
+        "change_message__fold_contains",
+        "user__username__fold_contains",
+    ]
     date_hierarchy = "action_time"
     list_select_related = ["user", "content_type"]
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "news",
     "congresses",
     "documents",
+    "accounts",
     "stats",
     "portal",
     "django.contrib.admin",
