@@ -8,6 +8,7 @@ another federation's id fails form validation) and ``save_model`` (checked again
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
@@ -292,6 +293,16 @@ class CongressAdmin(ScopedImportExportAdmin):
     def delete_queryset(self, request, queryset):
         # Bulk delete action: only rows inside the account's scope.
         super().delete_queryset(request, queryset & self.get_queryset(request))
+
+    def get_export_filename(self, request, queryset, file_format):
+        # "dai-hoi-tho-xuan-2026-12-02.xlsx": what the file holds and when, in the site's
+        # own words (import-export's default is "Congress-2026-12-02.xlsx").
+        federation_id = permissions.assigned_federation_id(request.user)
+        scope = "toan-tinh"
+        if federation_id and not permissions.sees_all_federations(request.user):
+            scope = Organisation.objects.values_list("slug", flat=True).get(pk=federation_id)
+        day = timezone.localdate().isoformat()
+        return f"dai-hoi-{scope}-{day}.{file_format.get_extension()}"
 
 
 @admin.register(StaffAssignment)

@@ -16,7 +16,7 @@ search and its autocompletes (which call ``get_search_results``) then fold both 
 """
 
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, Lookup, TextField
+from django.db.models import Field, Lookup
 
 from .text import fold_vietnamese
 
@@ -27,7 +27,7 @@ _RANGES = [(0x00C0, 0x0250), (0x1E00, 0x1F00), (0x0300, 0x0370)]
 
 
 def fold_or_none(value):
-    return None if value is None else fold_vietnamese(value)
+    return None if value is None else fold_vietnamese(str(value))
 
 
 def _char_map() -> tuple[dict[str, str], dict[str, str]]:
@@ -73,6 +73,10 @@ class FoldContains(Lookup):
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            # Rich-text fields (CKEditor5Field) and the like are text columns Django does not
+            # know as TextField; the SQL function takes text.
+            lhs = f"CAST({lhs} AS text)"
         pattern = f"%{connection.ops.prep_for_like_query(self.rhs)}%"
         return f"{FUNCTION}({lhs}) LIKE %s ESCAPE '\\'", [*lhs_params, pattern]
 
@@ -83,7 +87,9 @@ def _register_sqlite_function(sender, connection, **kwargs):
 
 
 def install() -> None:
-    """Called from the app's ready(): the lookup on text fields, the function on SQLite."""
-    CharField.register_lookup(FoldContains)
-    TextField.register_lookup(FoldContains)
+    """Called from the app's ready(): the lookup on every field, the function on SQLite.
+
+    On every field, not only CharField/TextField: rich-text fields (CKEditor5Field) subclass
+    Field directly."""
+    Field.register_lookup(FoldContains)
     connection_created.connect(_register_sqlite_function, dispatch_uid="unionsite-fold")

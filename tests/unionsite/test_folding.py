@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import CharField, TextField
 from django.urls import reverse
 from django.utils import timezone
+from django_ckeditor_5.fields import CKEditor5Field
 
 from congresses.models import Organisation, StaffAssignment
 from congresses.permissions import DISTRICT_STAFF_GROUP
@@ -115,6 +116,14 @@ def test_like_wildcards_typed_by_staff_match_literally(superuser_client, unions)
     assert changelist_names(superuser_client, "congresses_organisation", "_") == set()
 
 
+def test_page_search_in_rich_text_body_without_diacritics(superuser_client, db):
+    from news.models import Page
+
+    Page.objects.create(title="Liên hệ", slug="lien-he", body="<p>Số 37 Đại lộ Lê Lợi</p>")
+    Page.objects.create(title="Giới thiệu", slug="gioi-thieu", body="<p>Lịch sử</p>")
+    assert changelist_names(superuser_client, "news_page", "dai lo le loi") == {"Liên hệ"}
+
+
 def _article(title, **fields):
     return Article.objects.create(
         title=title,
@@ -195,7 +204,7 @@ def _text_field(model, path: str):
     for part in path.lstrip("^=@").split("__"):
         field = model._meta.get_field(part)
         model = field.related_model or model
-    return field if isinstance(field, (CharField, TextField)) else None
+    return field if isinstance(field, (CharField, TextField, CKEditor5Field)) else None
 
 
 def test_every_admin_search_on_text_uses_the_folding_lookup():
