@@ -6,7 +6,8 @@ another federation's id fails form validation) and ``save_model`` (checked again
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
@@ -70,7 +71,42 @@ class GuidingDocumentAdmin(ProvinceOnlyAdmin):
     filter_horizontal = ["terms"]
 
 
-class ScopedImportExportAdmin(ImportExportModelAdmin):
+def _account_managers() -> list[str]:
+    """Active superusers as "Name (e-mail)": the people who link accounts to federations."""
+    people = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk")
+    return [
+        f"{u.get_full_name() or u.username}" + (f" ({u.email})" if u.email else "") for u in people
+    ]
+
+
+class FederationNoticeMixin:
+    """A district officer whose account is not linked to a federation sees empty lists; say
+    why, and whom to ask, instead of leaving them to guess."""
+
+    def _warn_without_federation(self, request):
+        user = request.user
+        if permissions.sees_all_federations(user) or permissions.assigned_federation_id(user):
+            return
+        managers = ", ".join(_account_managers()) or "quản trị trang"
+        messages.warning(
+            request,
+            "Tài khoản của bạn chưa được gắn với LĐLĐ huyện nào, nên chưa thấy và chưa nhập "
+            f"được đơn vị nào. Hãy nhờ người quản trị tài khoản ({managers}) gắn tài khoản "
+            "với LĐLĐ huyện bạn phụ trách.",
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            self._warn_without_federation(request)
+        return super().changelist_view(request, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "GET":
+            self._warn_without_federation(request)
+        return super().add_view(request, form_url, extra_context)
+
+
+class ScopedImportExportAdmin(FederationNoticeMixin, ImportExportModelAdmin):
     """Import/export limited by the same boundary as the lists."""
 
     import_formats = [XLSX, CSV]
@@ -104,7 +140,7 @@ class ScopedImportExportAdmin(ImportExportModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(FederationNoticeMixin, admin.ModelAdmin):
     list_display = ["name", "level", "kind_or_type", "parent", "member_count", "dissolved_on"]
     list_filter = ["level", "federation_kind", "grassroots_type", FederationFilter]
     search_fields = ["name__fold_contains", "code__fold_contains", "slug__fold_contains"]

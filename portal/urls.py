@@ -13,6 +13,8 @@ from unionsite import views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
+    # Choosing a password from the e-mailed link, under the admin's prefix (accounts/urls.py).
+    path(settings.ADMIN_URL, include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Our validated, permission-checked upload replaces the package's view (same name, first).
     path(

@@ -373,6 +373,20 @@ THUMBNAIL_PRESERVE_EXTENSIONS = ("png", "webp", "gif")
 # --- Site-wide -------------------------------------------------------------------------------
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# --- E-mail (set-password links for new staff accounts, accounts/services.py) ----------------
+# In development the message is printed on the console; production sends through SMTP.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
 # Visitor counter (stats/). STATS_COUNTER=0 leaves its middleware out; only the benchmark
 # (bench/stats_bench.sh) uses that, to measure what the counter costs.
 STATS_COUNTER = env_bool("STATS_COUNTER", True)
