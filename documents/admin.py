@@ -23,7 +23,7 @@ class ListAdmin(admin.ModelAdmin):
     """Loại, cơ quan ban hành and lĩnh vực: everyone reads them, those who manage every
     document edit them."""
 
-    search_fields = ["name"]
+    search_fields = ["name__fold_contains"]
 
     def _manages(self, request):
         return permissions.manages_all_documents(request.user)
@@ -79,7 +79,7 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display_links = ["number", "short_title"]
     list_filter = ["doc_type", "issuer", "fields", "is_published", "issued_year"]
     list_select_related = ["doc_type", "issuer"]
-    search_fields = ["number", "title"]
+    search_fields = ["number__fold_contains", "title__fold_contains"]
     date_hierarchy = "issued_on"
     autocomplete_fields = ["replaced_by", "related", "articles"]
     filter_horizontal = ["fields"]
