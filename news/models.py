@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,11 @@ def search_form(text: str) -> str:
     """How text is stored for search: folded words between single spaces, with a space at
     both ends so " word " matches whole words only."""
     return f" {' '.join(search_words(text))} "
+
+
+def search_meta_form(byline: str, tag_names) -> str:
+    """The byline and tag names as stored for search (see ``search_form``)."""
+    return search_form(" ".join([byline, *tag_names]))
 
 
 class SluggedModel(models.Model):
@@ -155,9 +161,14 @@ class Article(SluggedModel):
     view_count = models.PositiveIntegerField("Lượt xem", default=0, editable=False)
     created_at = models.DateTimeField("Tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("Cập nhật lúc", auto_now=True)
-    # Folded (lower-case, no diacritics, đ→d) copies for diacritics-insensitive search.
+    # Folded (lower-case, no diacritics, đ→d) copies for diacritics-insensitive search:
+    # the title; the byline and tag names (kept by signals when tags change); sapo and body.
     search_title = models.TextField(editable=False, default="")
+    search_meta = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
+    # PostgreSQL only: the weighted vector of the three columns above, written by a trigger
+    # (migration news/0003) and GIN-indexed; NULL and unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -179,6 +190,8 @@ class Article(SluggedModel):
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
         self.search_title = search_form(self.title)
+        tag_names = list(self.tags.values_list("name", flat=True)) if self.pk else []
+        self.search_meta = search_meta_form(self.byline, tag_names)
         self.search_text = search_form(f"{self.summary} {html_to_text(self.body)}")
         if self.cover and not self.cover._committed:
             # A new upload: store the re-encoded image under a random name, never the original.

@@ -1,8 +1,9 @@
 """Read logic for reader pages: what each page shows, in a fixed number of queries."""
 
+import hashlib
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -30,6 +31,8 @@ from .models import Article, Category, Page, search_words
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 10
+# How many matching articles a search ranks (the newest that match); see search_result.
+SEARCH_LIMIT = 500
 
 
 @dataclass
@@ -206,7 +209,7 @@ def article_for_reader(slug: str, *, include_unpublished: bool = False) -> Artic
     base = Article.objects.all() if include_unpublished else published
     article = (
         base.select_related("created_by")
-        .defer("search_title", "search_text")
+        .defer("search_title", "search_meta", "search_text", "search_vector")
         .annotate(
             older_title=Subquery(older.values("title")[:1]),
             older_slug=Subquery(older.values("slug")[:1]),
@@ -240,31 +243,86 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
     return text, search_words(text)[:MAX_QUERY_WORDS]
 
 
-def search_articles(words: list[str]) -> QuerySet:
-    """Published articles matching all ``words`` (folded), best first.
+@dataclass(frozen=True)
+class SearchResult:
+    """Ids of matching articles, best first, and whether more matched than were ranked."""
 
-    Title, sapo and body are stored folded (no diacritics, đ→d), so "dai hoi" and "Đại hội"
-    find the same articles. PostgreSQL ranks with full-text search (title weighted above
-    sapo and body); SQLite matches whole words and ranks title hits first.
-    """
-    base = Article.objects.published().for_lists()
+    ids: list[int]
+    capped: bool
+
+
+def search_result(words: list[str]) -> SearchResult:
+    """Published articles matching all ``words`` (folded), best first, cached.
+
+    At most ``SEARCH_LIMIT`` articles are ranked: the newest that match. A common word in a
+    large archive matches tens of thousands of articles; ranking them all, or counting them
+    exactly, would read every one on every new query. Cached per query until the next news
+    edit (the news cache generation), so a repeated query costs no SQL."""
     if not words:
-        return base.none()
+        return SearchResult([], False)
+    digest = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
+    key = caching.key("search", digest)
+    result = cache.get(key)
+    if result is None:
+        ids = _ranked_ids(words)
+        result = SearchResult(ids[:SEARCH_LIMIT], len(ids) > SEARCH_LIMIT)
+        cache.set(key, result, caching.FRAGMENT_TTL)
+    return result
+
+
+def _ranked_ids(words: list[str]) -> list[int]:
+    """Up to ``SEARCH_LIMIT + 1`` ids, best first (the extra one says "there are more").
+
+    PostgreSQL: the stored weighted vector (title A; byline, tags, sapo and body B; kept by
+    a trigger) through its GIN index, ``ts_rank`` over the newest matches only. SQLite:
+    whole words with ``LIKE '% word %'`` on the folded columns, title matches first."""
+    published = Article.objects.published()
     if connection.vendor == "postgresql":
-        vector = SearchVector("search_title", weight="A", config="simple") + SearchVector(
-            "search_text", weight="B", config="simple"
-        )
         query = SearchQuery(" ".join(words), search_type="plain", config="simple")
-        return (
-            base.annotate(search=vector, rank=SearchRank(vector, query))
-            .filter(search=query)
-            .order_by("-rank", "-publish_at", "-id")
+        newest = (
+            published.filter(search_vector=query)
+            .order_by("-publish_at", "-id")
+            .values("pk")[: SEARCH_LIMIT + 1]
         )
-    condition = Q()
-    phrase = f" {' '.join(words)} "
-    rank = Case(When(search_title__contains=phrase, then=Value(10)), default=Value(0))
-    for word in words:
-        padded = f" {word} "
-        condition &= Q(search_title__contains=padded) | Q(search_text__contains=padded)
-        rank = rank + Case(When(search_title__contains=padded, then=Value(3)), default=Value(1))
-    return base.filter(condition).annotate(rank=rank).order_by("-rank", "-publish_at", "-id")
+        ranked = Article.objects.filter(pk__in=Subquery(newest)).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
+    else:
+        condition = Q()
+        phrase = f" {' '.join(words)} "
+        rank = Case(When(search_title__contains=phrase, then=Value(10)), default=Value(0))
+        for word in words:
+            padded = f" {word} "
+            condition &= (
+                Q(search_title__contains=padded)
+                | Q(search_meta__contains=padded)
+                | Q(search_text__contains=padded)
+            )
+            rank = rank + Case(When(search_title__contains=padded, then=Value(3)), default=Value(1))
+        newest = published.filter(condition).order_by("-publish_at", "-id").values("pk")
+        ranked = Article.objects.filter(pk__in=newest[: SEARCH_LIMIT + 1]).annotate(rank=rank)
+    return list(ranked.order_by("-rank", "-publish_at", "-id").values_list("pk", flat=True))
+
+
+def search_page(words: list[str], page_param, *, per_page: int) -> PaginatorPage:
+    """One page of ``search_result``: the cached ids sliced, then one query for the cards.
+
+    ``page.paginator.capped`` says more articles matched than were ranked."""
+    result = search_result(words)
+    number = page_number(page_param)
+    page_ids = result.ids[(number - 1) * per_page : number * per_page]
+    if not page_ids and number > 1:
+        raise Http404("Trang không tồn tại.")
+    by_id = Article.objects.published().for_lists().in_bulk(page_ids)
+    paginator = Paginator(result.ids, per_page)
+    paginator.capped = result.capped
+    return PaginatorPage([by_id[pk] for pk in page_ids if pk in by_id], number, paginator)
+
+
+def search_articles(words: list[str]) -> QuerySet:
+    """``search_result`` as a queryset of cards, best first (for other pages to compose)."""
+    ids = search_result(words).ids
+    if not ids:
+        return Article.objects.none()
+    position = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)))
+    return Article.objects.published().for_lists().filter(pk__in=ids).order_by(position)

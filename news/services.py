@@ -1,11 +1,11 @@
-"""Writes triggered by readers."""
+"""Writes triggered by readers, and the search columns kept in step with tags."""
 
 from django.core import signing
 from django.db.models import F
 
 from stats.middleware import is_bot as is_bot_agent
 
-from .models import Article
+from .models import Article, search_meta_form
 
 SEEN_COOKIE = "news_seen"
 SEEN_SALT = "news.seen"
@@ -61,3 +61,23 @@ def count_article_view_by_id(*, request, response, article_id: int) -> bool:
         secure=request.is_secure(),
     )
     return True
+
+
+def refresh_search_meta(*, article_ids) -> int:
+    """Re-fold the byline and tag names that search matches for these articles (after their
+    tags changed, or a tag was renamed or deleted). Writes ``Article.search_meta`` (on
+    PostgreSQL the trigger then rewrites ``search_vector``); returns how many were written."""
+    ids = sorted(set(article_ids))
+    written = 0
+    for start in range(0, len(ids), 500):
+        articles = list(
+            Article.objects.filter(pk__in=ids[start : start + 500])
+            .only("id", "byline", "search_meta")
+            .prefetch_related("tags")
+        )
+        for article in articles:
+            article.search_meta = search_meta_form(
+                article.byline, [tag.name for tag in article.tags.all()]
+            )
+        written += Article.objects.bulk_update(articles, ["search_meta"])
+    return written

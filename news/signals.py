@@ -1,10 +1,11 @@
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from .caching import bump_generation
 from .models import Article, Category, Page, Tag
 from .renditions import generate_renditions
+from .services import refresh_search_meta
 
 
 @receiver([post_save, post_delete], sender=Article)
@@ -25,3 +26,42 @@ def forget_cached_fragments(**kwargs):
 def make_cover_renditions(sender, instance, **kwargs):
     if instance.cover:
         generate_renditions(instance.cover)
+
+
+@receiver(m2m_changed, sender=Article.tags.through)
+def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Search matches tag names: re-fold them for the articles whose tags changed."""
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        if action == "pre_clear" and reverse:
+            instance._cleared_article_ids = list(instance.articles.values_list("pk", flat=True))
+        return
+    if not reverse:
+        refresh_search_meta(article_ids=[instance.pk])
+    elif action == "post_clear":
+        refresh_search_meta(article_ids=getattr(instance, "_cleared_article_ids", []))
+    else:
+        refresh_search_meta(article_ids=pk_set or [])
+
+
+@receiver(pre_save, sender=Tag)
+def tag_saving(sender, instance, **kwargs):
+    old = None
+    if instance.pk:
+        old = Tag.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    instance._renamed = old is not None and old != instance.name
+
+
+@receiver(post_save, sender=Tag)
+def tag_renamed(sender, instance, created, **kwargs):
+    if getattr(instance, "_renamed", False):
+        refresh_search_meta(article_ids=instance.articles.values_list("pk", flat=True))
+
+
+@receiver(pre_delete, sender=Tag)
+def tag_deleting(sender, instance, **kwargs):
+    instance._deleted_article_ids = list(instance.articles.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Tag)
+def tag_deleted(sender, instance, **kwargs):
+    refresh_search_meta(article_ids=getattr(instance, "_deleted_article_ids", []))

@@ -18,20 +18,18 @@ from .services import count_article_view
 PER_PAGE = 12
 
 
-def _list_fragment(request, queryset, *, key: str | None, prefix: str = "?") -> str:
-    """The rendered article list for ``?page=``; cached per generation when ``key`` is given.
+def _list_fragment(request, queryset, *, key: str) -> str:
+    """The rendered article list for ``?page=``, cached per generation.
 
-    Page links are ``{prefix}page=N``: a cached list is shared by every reader, so its links
-    carry no one's extra query parameters."""
+    Page links are ``?page=N``: a cached list is shared by every reader, so its links carry
+    no one's extra query parameters."""
 
     def build():
         page = selectors.paginate(queryset, request.GET.get("page"), per_page=PER_PAGE)
         return render_to_string(
-            "news/_article_list.html", {"page_obj": page, "query_prefix": prefix}
+            "news/_article_list.html", {"page_obj": page, "query_prefix": "?"}
         )
 
-    if key is None:
-        return build()
     # Keyed by the parsed number, so junk ?page= values cannot fill the cache.
     number = selectors.page_number(request.GET.get("page"))
     return cache.get_or_set(caching.key(key, number), build, caching.FRAGMENT_TTL)
@@ -84,7 +82,10 @@ def search(request):
     if words:
         # The trimmed query, not the raw one (which may be a megabyte long).
         prefix = f"?{urlencode({'q': query})}&"
-        html = _list_fragment(request, selectors.search_articles(words), key=None, prefix=prefix)
+        page = selectors.search_page(words, request.GET.get("page"), per_page=PER_PAGE)
+        html = render_to_string(
+            "news/_article_list.html", {"page_obj": page, "query_prefix": prefix}
+        )
     return render(
         request, "news/search.html", {"query": query, "has_words": bool(words), "list_html": html}
     )

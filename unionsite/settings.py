@@ -129,6 +129,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
+    # No statement may outlive its request: gunicorn kills a worker after GUNICORN_TIMEOUT
+    # (30 s) but PostgreSQL would go on running its query. Seconds; 0 turns the limit off.
+    _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+    if _statement_timeout:
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={_statement_timeout * 1000}"
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
