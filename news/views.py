@@ -26,9 +26,7 @@ def _list_fragment(request, queryset, *, key: str) -> str:
 
     def build():
         page = selectors.paginate(queryset, request.GET.get("page"), per_page=PER_PAGE)
-        return render_to_string(
-            "news/_article_list.html", {"page_obj": page, "query_prefix": "?"}
-        )
+        return render_to_string("news/_article_list.html", {"page_obj": page, "query_prefix": "?"})
 
     # Keyed by the parsed number, so junk ?page= values cannot fill the cache.
     number = selectors.page_number(request.GET.get("page"))

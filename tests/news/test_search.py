@@ -99,9 +99,7 @@ def test_tags_and_byline_are_searched(client, corpus):
     tag = Tag.objects.create(name="Nhà văn hóa công nhân")
     make_article("Khánh thành công trình", tags=[tag])
     make_article("Gặp mặt đoàn viên", byline="Lê Thị Hương")
-    assert card_titles(client.get("/tim-kiem/", {"q": "nha van hoa"})) == [
-        "Khánh thành công trình"
-    ]
+    assert card_titles(client.get("/tim-kiem/", {"q": "nha van hoa"})) == ["Khánh thành công trình"]
     assert card_titles(client.get("/tim-kiem/", {"q": "Huong"})) == ["Gặp mặt đoàn viên"]
 
 
