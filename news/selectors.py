@@ -13,6 +13,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -23,7 +24,6 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from . import caching
@@ -31,6 +31,8 @@ from .models import Article, Category, Page, search_words
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 10
+# Category and tag lists offer this many pages at most (see paginate).
+MAX_LIST_PAGES = 100
 # How many matching articles a search ranks (the newest that match); see search_result.
 SEARCH_LIMIT = 500
 
@@ -145,16 +147,30 @@ def page_number(page_param) -> int:
 
 
 def paginate(queryset, page_param, *, per_page: int) -> PaginatorPage:
-    """The requested page, rows and total in one query (``COUNT(*) OVER ()``).
+    """The requested page of at most ``MAX_LIST_PAGES``, rows and total in one query.
 
-    Garbage or numbers below 1 give page 1; a page past the end is a 404."""
+    Both are bounded, however large the archive: the total counts at most the newest
+    ``MAX_LIST_PAGES × per_page + 1`` rows (``COUNT(*) OVER ()`` over them), and no page
+    lies deeper than that (older articles are reached through search and the sitemap).
+    Garbage or numbers below 1 give page 1; a page past the end is a 404.
+    ``page.paginator.capped`` says there are more rows than pages offered."""
     number = page_number(page_param)
+    cap = MAX_LIST_PAGES * per_page
+    if number > MAX_LIST_PAGES:
+        raise Http404("Trang không tồn tại.")
     offset = (number - 1) * per_page
-    rows = list(queryset.annotate(total_rows=Window(Count("pk")))[offset : offset + per_page])
+    newest = queryset.values("pk")[: cap + 1]
+    rows = list(
+        queryset.filter(pk__in=newest).annotate(total_rows=Window(Count("pk")))[
+            offset : offset + per_page
+        ]
+    )
     if not rows and number > 1:
         raise Http404("Trang không tồn tại.")
+    total = rows[0].total_rows if rows else 0
     paginator = Paginator(rows, per_page)
-    paginator.count = rows[0].total_rows if rows else 0  # instead of a second COUNT query
+    paginator.count = min(total, cap)  # instead of a second COUNT query
+    paginator.capped = total > cap
     return PaginatorPage(rows, number, paginator)
 
 
@@ -164,27 +180,18 @@ def featured_articles(limit: int = 5) -> list[Article]:
 
 
 def latest_by_category(categories: list[Category], *, per_category: int = 3) -> list:
-    """``[(category, [articles…]), …]`` for the given categories, in one query."""
-    if not categories:
-        return []
-    rows = (
-        Article.objects.published()
-        .for_lists()
-        .filter(categories__in=[c.pk for c in categories])
-        .annotate(
-            section_id=F("categories__id"),
-            row=Window(
-                RowNumber(),
-                partition_by=F("categories__id"),
-                order_by=[F("publish_at").desc(), F("id").desc()],
-            ),
+    """``[(category, [articles…]), …]`` for the given categories, one small query each.
+
+    Each query walks the newest articles down the ``publish_at`` index and stops after
+    ``per_category``; one window over every category's articles would rank them all."""
+    sections = []
+    for category in categories:
+        articles = list(
+            Article.objects.published().for_lists().filter(categories=category.pk)[:per_category]
         )
-        .filter(row__lte=per_category)
-    )
-    by_category: dict[int, list[Article]] = {c.pk: [] for c in categories}
-    for article in rows:
-        by_category[article.section_id].append(article)
-    return [(c, by_category[c.pk]) for c in categories if by_category[c.pk]]
+        if articles:
+            sections.append((category, articles))
+    return sections
 
 
 def most_read(limit: int = 5) -> list[Article]:
@@ -197,13 +204,15 @@ def article_for_reader(slug: str, *, include_unpublished: bool = False) -> Artic
     """The article with its first category and previous/next published articles, in one
     query. Drafts and scheduled articles only with ``include_unpublished`` (staff preview)."""
     published = Article.objects.published()
+    # The plain bound (publish_at <= X) lets PostgreSQL start on the index at X and stop at
+    # the first row; the OR alone (publish_at < X OR …) made it read every older article.
     older = published.filter(
-        Q(publish_at__lt=OuterRef("publish_at"))
-        | Q(publish_at=OuterRef("publish_at"), id__lt=OuterRef("id"))
+        Q(publish_at__lt=OuterRef("publish_at")) | Q(id__lt=OuterRef("id")),
+        publish_at__lte=OuterRef("publish_at"),
     ).order_by("-publish_at", "-id")
     newer = published.filter(
-        Q(publish_at__gt=OuterRef("publish_at"))
-        | Q(publish_at=OuterRef("publish_at"), id__gt=OuterRef("id"))
+        Q(publish_at__gt=OuterRef("publish_at")) | Q(id__gt=OuterRef("id")),
+        publish_at__gte=OuterRef("publish_at"),
     ).order_by("publish_at", "id")
     first_category = Category.objects.filter(articles=OuterRef("pk")).order_by("order", "name")
     base = Article.objects.all() if include_unpublished else published
@@ -227,13 +236,21 @@ def article_for_reader(slug: str, *, include_unpublished: bool = False) -> Artic
 
 
 def related_articles(article: Article, limit: int = 4) -> list[Article]:
-    """Newest published articles sharing a category with ``article``."""
+    """Newest published articles sharing a category with ``article``.
+
+    ``EXISTS`` instead of a join and ``DISTINCT``: the newest articles are checked one by
+    one down the ``publish_at`` index until ``limit`` are found, rather than all articles
+    of those categories being collected and sorted."""
+    through = Article.categories.through.objects
+    shared = through.filter(
+        article_id=OuterRef("pk"),
+        category_id__in=through.filter(article_id=article.pk).values("category_id"),
+    )
     return list(
         Article.objects.published()
         .for_lists()
-        .filter(categories__in=Category.objects.filter(articles=article.pk).values("pk"))
-        .exclude(pk=article.pk)
-        .distinct()[:limit]
+        .filter(Exists(shared))
+        .exclude(pk=article.pk)[:limit]
     )
 
 

@@ -82,7 +82,7 @@ def search(request):
         prefix = f"?{urlencode({'q': query})}&"
         page = selectors.search_page(words, request.GET.get("page"), per_page=PER_PAGE)
         html = render_to_string(
-            "news/_article_list.html", {"page_obj": page, "query_prefix": prefix}
+            "news/_article_list.html", {"page_obj": page, "query_prefix": prefix, "search": True}
         )
     return render(
         request, "news/search.html", {"query": query, "has_words": bool(words), "list_html": html}

@@ -160,3 +160,24 @@ def test_related_and_previous_next(client, article, category):
 def test_print_stylesheet_is_linked(client, article):
     html = client.get(article.get_absolute_url()).text
     assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
+
+
+def test_previous_and_next_step_through_articles_published_at_the_same_moment(client, db):
+    from django.utils import timezone
+
+    from news.models import Article
+
+    moment = timezone.now() - timedelta(hours=1)
+    same = [make_article(f"Cùng giờ {i}") for i in range(3)]
+    Article.objects.filter(pk__in=[a.pk for a in same]).update(publish_at=moment)
+    before = make_article("Sớm hơn", ago=timedelta(hours=2))
+    after = make_article("Muộn hơn", ago=timedelta(minutes=30))
+    order = [before, *same, after]  # oldest first: same-moment articles go by id
+    for i, article in enumerate(order):
+        html = client.get(article.get_absolute_url()).text
+        older = re.search(r'rel="prev" href="([^"]+)"', html)
+        newer = re.search(r'rel="next" href="([^"]+)"', html)
+        assert (older and older.group(1)) == (order[i - 1].get_absolute_url() if i else None)
+        assert (newer and newer.group(1)) == (
+            order[i + 1].get_absolute_url() if i + 1 < len(order) else None
+        )

@@ -72,3 +72,17 @@ def test_search_page_links_carry_the_trimmed_query(client, many):
     assert response.status_code == 200
     links = re.findall(r'href="(\?q=[^"]*page=1)"', response.text)
     assert links and all(len(link) < 260 for link in links)
+
+
+def test_lists_offer_a_bounded_number_of_pages(client, db, monkeypatch):
+    from news import selectors
+    from news.models import Category
+
+    monkeypatch.setattr(selectors, "MAX_LIST_PAGES", 2)
+    category = Category.objects.create(name="Tin tức", slug="tin-tuc")
+    for i in range(30):
+        make_article(f"Bài {i}", categories=[category])
+    first = client.get("/chuyen-muc/tin-tuc/")
+    assert "24 bài viết mới nhất (bài cũ hơn: dùng ô tìm kiếm)" in first.text
+    assert len(card_titles(client.get("/chuyen-muc/tin-tuc/", {"page": "2"}))) == 12
+    assert client.get("/chuyen-muc/tin-tuc/", {"page": "3"}).status_code == 404
