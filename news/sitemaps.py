@@ -21,9 +21,11 @@ class SiteUrlSitemap(Sitemap):
 class ArticleSitemap(SiteUrlSitemap):
     changefreq = "weekly"
     priority = 0.8
+    limit = 5000  # per ?p= page; the protocol allows 50,000 URLs and 50 MB per file
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("-publish_at", "-id")
+        # Oldest first: a new article joins the last page instead of shifting every page.
+        return Article.objects.published().only("slug", "updated_at").order_by("publish_at", "id")
 
     def lastmod(self, item):
         return item.updated_at

@@ -3,14 +3,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from documents.feeds import LatestDocumentsFeed
 from news import uploads as news_uploads
 from unionsite import views
 
-from .sitemaps import SITEMAPS
+from . import sitemaps
 
 urlpatterns = [
     # Choosing a password from the e-mailed link, under the admin's prefix (accounts/urls.py).
@@ -30,7 +29,8 @@ urlpatterns = [
     path("rss/van-ban/", LatestDocumentsFeed(), name="document-feed"),
     path("co-chu/<slug:size>/", views.text_size, name="text-size"),
     path("favicon.ico", views.favicon),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("", include("news.urls")),
 ]
 

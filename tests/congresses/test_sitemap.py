@@ -10,10 +10,17 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def sitemap_locations(client) -> set[str]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own output
-    return {loc.text for loc in root.findall("s:url/s:loc", NS)}
+    """Every <loc> of the sitemap files that the index at /sitemap.xml lists."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    locations = set()
+    for part in ET.fromstring(index.content).findall("s:sitemap/s:loc", NS):  # noqa: S314
+        path, _, query = part.text.removeprefix(settings.SITE_URL).partition("?")
+        response = client.get(path, dict([query.split("=")]) if query else {})
+        assert response.status_code == 200, part.text
+        root = ET.fromstring(response.content)  # noqa: S314 - our own output
+        locations |= {loc.text for loc in root.findall("s:url/s:loc", NS)}
+    return locations
 
 
 def test_sitemap_lists_congress_section_federations_and_current_congresses(

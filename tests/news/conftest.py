@@ -33,6 +33,26 @@ def card_titles(response) -> list[str]:
     return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.text)
 
 
+def sitemap_locations(client) -> list[str]:
+    """Every <loc> of every sitemap file the index at /sitemap.xml lists, in order."""
+    from urllib.parse import urlsplit
+    from xml.etree import ElementTree  # noqa: S405 - parses our own output
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    locations = []
+    for part in ElementTree.fromstring(index.content).findall("s:sitemap/s:loc", ns):  # noqa: S314
+        address = urlsplit(part.text)
+        response = client.get(
+            address.path, dict([address.query.split("=")]) if address.query else {}
+        )
+        assert response.status_code == 200, part.text
+        urlset = ElementTree.fromstring(response.content)  # noqa: S314 - our own output
+        locations += [loc.text for loc in urlset.findall("s:url/s:loc", ns)]
+    return locations
+
+
 def make_article(
     title=None, *, categories=(), tags=(), status=Article.Status.PUBLISHED, ago=None, **fields
 ) -> Article:

@@ -3,7 +3,7 @@ from xml.etree import ElementTree  # noqa: S405 - parses our own output
 
 import pytest
 
-from .conftest import make_article
+from .conftest import make_article, sitemap_locations
 
 SITE = "https://congdoanthanhhoa.vn"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -46,9 +46,9 @@ def test_unknown_category_feed_is_404(client, db):
 
 def test_sitemap_lists_home_articles_categories_and_pages(client, category, contact_page):
     make_article("Tin một")
-    root = xml(client.get("/sitemap.xml"))
-    locs = {loc.text for loc in root.findall("s:url/s:loc", NS)}
-    assert locs == {
+    locs = sitemap_locations(client)
+    assert len(locs) == len(set(locs))
+    assert set(locs) == {
         f"{SITE}/",
         f"{SITE}/trang/so-do-trang/",
         f"{SITE}/tin-tuc/tin-mot/",
@@ -70,3 +70,38 @@ def test_robots_txt_points_at_the_sitemap(client, db):
         "",
         f"Sitemap: {SITE}/sitemap.xml",
     ]
+
+
+def test_sitemap_is_an_index_of_pages_holding_every_article_once(client, db, monkeypatch):
+    from news.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [make_article(f"Tin số {i}", ago=timedelta(days=10 - i)) for i in range(5)]
+    index = xml(client.get("/sitemap.xml"))
+    parts = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    assert [p for p in parts if "articles" in p] == [
+        f"{SITE}/sitemap-articles.xml",
+        f"{SITE}/sitemap-articles.xml?p=2",
+        f"{SITE}/sitemap-articles.xml?p=3",
+    ]
+    first = xml(client.get("/sitemap-articles.xml"))
+    assert [loc.text for loc in first.findall("s:url/s:loc", NS)] == [
+        f"{SITE}{a.get_absolute_url()}"
+        for a in articles[:2]  # oldest first
+    ]
+    listed = [loc for loc in sitemap_locations(client) if "/tin-tuc/" in loc]
+    assert sorted(listed) == sorted(f"{SITE}{a.get_absolute_url()}" for a in articles)
+    assert client.get("/sitemap-articles.xml", {"p": "4"}).status_code == 404
+    assert client.get("/sitemap-articles.xml", {"p": "abc"}).status_code == 404
+    assert client.get("/sitemap-khong-co.xml").status_code == 404
+
+
+def test_sitemap_files_are_rendered_once_per_content_version(client, db, django_assert_num_queries):
+    make_article("Tin một")
+    client.get("/sitemap.xml")
+    client.get("/sitemap-articles.xml")
+    with django_assert_num_queries(0):
+        assert client.get("/sitemap.xml").status_code == 200
+        assert client.get("/sitemap-articles.xml").status_code == 200
+    make_article("Tin hai")
+    assert f"{SITE}/tin-tuc/tin-hai/" in client.get("/sitemap-articles.xml").text

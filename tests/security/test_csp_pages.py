@@ -22,10 +22,15 @@ def same_origin(url: str) -> bool:
 @pytest.fixture
 def reader_pages(client):
     call_command("seed_demo")
-    sitemap = client.get("/sitemap.xml").content.decode()
-    paths = {
-        re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    }
+
+    def locations(path):
+        xml = client.get(path).content.decode()
+        return {
+            re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)
+        }
+
+    # The sitemap index lists the sitemap files; they list the pages.
+    paths = {page for part in locations("/sitemap.xml") for page in locations(part)}
     paths |= {"/", "/tim-kiem/?q=đại hội", "/dai-hoi/", "/dai-hoi/dai-hoi-diem/", "/khong-co/"}
     return sorted(paths)
 
