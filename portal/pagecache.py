@@ -11,8 +11,13 @@ fresh is not inside the cached part:
 - Cookies are never stored. A view that must do something per reader on every request
   (the article's "lượt xem") names a function in ``response.page_cache_replay``; hits call it.
 - Anyone with a session (editors, staff) bypasses the cache, and so does a preview.
-- Any save or delete of site content (news, congresses, the site profile) starts a new
-  version, so an edit shows on the next request on every app server sharing the cache.
+- A save or delete starts a new version of the pages it can change, so an edit shows on the
+  next request on every app server sharing the cache, and only those pages are rendered
+  again: each page's key holds the version of its *area* (``/dai-hoi/…`` is the congresses'
+  area, every other reader page the news area) and the version of the *chrome* (menu,
+  footer, header: categories, editor pages, the site profile), which every page shows.
+  Saving an article renews the news area (home, its page, lists, tags, search), not the
+  congress pages; saving a congress renews ``/dai-hoi/…``, not the news.
 """
 
 import hashlib
@@ -34,10 +39,19 @@ from unionsite.views import reader_text_size
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "pagecache:version"
+VERSION_KEY = "pagecache:version:{area}"
 BOX_START = "<!--visitor-box-->"
 BOX_END = "<!--/visitor-box-->"
 CONTENT_APPS = {"news", "congresses", "documents", "unionsite"}
+CHROME = "chrome"
+# Shown on every page (menu, footer, header), whichever app they belong to.
+CHROME_MODELS = {"news.category", "news.page", "unionsite.siteprofile"}
+# Reader pages under these prefixes belong to that app's area; the rest to "news".
+AREA_PREFIXES = {"/dai-hoi/": "congresses", "/van-ban/": "documents"}
+DEFAULT_AREA = "news"
+AREAS = (CHROME, "news", "congresses", "documents")
+# Areas whose content other areas show too: the home page has a "Văn bản" block.
+ALSO_SHOWN_IN = {"documents": ("news",)}
 # Responses that set any other cookie (a CSRF token, a session) carry per-reader content.
 # The article's "seen" cookie is re-made for each reader by its replay hook.
 HARMLESS_COOKIES = {SEEN_COOKIE}
@@ -45,25 +59,38 @@ MAX_KEYED_LENGTH = 2000
 HIT_HEADER = "X-Page-Cache"
 
 
-def version() -> str:
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex[:12]
-        cache.add(VERSION_KEY, value, None)
-        value = cache.get(VERSION_KEY) or value
-    return value
+def version(*areas: str) -> str:
+    """The current versions of ``areas`` (all areas if none), in one cache round trip."""
+    areas = areas or AREAS
+    keys = [VERSION_KEY.format(area=area) for area in areas]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex[:12], None)
+            found[key] = cache.get(key) or ""
+    return ".".join(found[key] for key in keys)
 
 
-def invalidate() -> None:
-    """Forget every cached page (they expire on their own; the new version is never read)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex[:12], None)
+def invalidate(*areas: str) -> None:
+    """Forget the cached pages of ``areas`` (all if none); they expire on their own, the
+    new version is never read."""
+    cache.set_many({VERSION_KEY.format(area=a): uuid.uuid4().hex[:12] for a in areas or AREAS})
+
+
+def area_of(path: str) -> str:
+    return next((a for p, a in AREA_PREFIXES.items() if path.startswith(p)), DEFAULT_AREA)
 
 
 @receiver([post_save, post_delete, m2m_changed])
 def _content_changed(sender, **kwargs):
     model = kwargs.get("instance").__class__ if "instance" in kwargs else sender
-    if getattr(getattr(model, "_meta", None), "app_label", None) in CONTENT_APPS:
-        invalidate()
+    meta = getattr(model, "_meta", None)
+    if meta is None or meta.app_label not in CONTENT_APPS:
+        return
+    if meta.label_lower in CHROME_MODELS or meta.app_label == "unionsite":
+        invalidate(CHROME)
+    else:
+        invalidate(meta.app_label, *ALSO_SHOWN_IN.get(meta.app_label, ()))
 
 
 class ReaderPageCacheMiddleware:
@@ -110,7 +137,8 @@ class ReaderPageCacheMiddleware:
     @staticmethod
     def _key(request) -> str:
         raw = f"{request.get_full_path()}|{reader_text_size(request)}".encode()
-        return f"pagecache:{version()}:{hashlib.sha256(raw).hexdigest()[:32]}"
+        page_version = version(CHROME, area_of(request.path_info))
+        return f"pagecache:{page_version}:{hashlib.sha256(raw).hexdigest()[:32]}"
 
     @staticmethod
     def _entry(response) -> dict:

@@ -137,3 +137,84 @@ def test_page_cache_off_when_seconds_is_zero(settings):
     client = reader()
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def _congress_site():
+    """A current term, a district and one union's congress: enough for /dai-hoi/ pages."""
+    import datetime
+
+    from congresses.models import Congress, Organisation, Term
+
+    term = Term.objects.create(
+        start_year=2023,
+        end_year=2028,
+        is_current=True,
+        grassroots_deadline=datetime.date(2023, 3, 31),
+    )
+    province = Organisation.objects.create(name="LĐLĐ tỉnh Thanh Hóa", level="province")
+    district = Organisation.objects.create(
+        name="LĐLĐ huyện Thọ Xuân", slug="tho-xuan", parent=province, level="federation",
+        federation_kind="district",
+    )  # fmt: skip
+    union = Organisation.objects.create(
+        name="Trường Tiểu học Xuân Lập",
+        parent=district,
+        level="grassroots",
+        grassroots_type="school",
+    )
+    return Congress.objects.create(organisation=union, term=term, status=Congress.Status.PLANNED)
+
+
+PAGES = {"news": ["/", "/tim-kiem/?q=tin"], "congresses": ["/dai-hoi/", "/dai-hoi/tho-xuan/"]}
+
+
+def _cached_everywhere(client) -> dict[str, str]:
+    """Request every page until cached; then the cache state each page answers with."""
+    _states(client)
+    return _states(client)
+
+
+def test_saving_an_article_renews_news_pages_not_congress_pages():
+    article = make_article("Tin cũ")
+    _congress_site()
+    client = reader()
+    assert set(_cached_everywhere(client).values()) == {"hit"}
+    article.title = "Tin mới"
+    article.save()
+    assert _states(client) == {**dict.fromkeys(PAGES["news"], "miss"),
+                               **dict.fromkeys(PAGES["congresses"], "hit")}  # fmt: skip
+    assert "Tin mới" in client.get("/").content.decode()
+
+
+def test_saving_a_congress_renews_congress_pages_not_news_pages():
+    make_article("Tin")
+    congress = _congress_site()
+    client = reader()
+    _cached_everywhere(client)
+    congress.status = congress.Status.HELD
+    congress.held_on = congress.term.grassroots_deadline
+    congress.save()
+    assert _states(client) == {**dict.fromkeys(PAGES["news"], "hit"),
+                               **dict.fromkeys(PAGES["congresses"], "miss")}  # fmt: skip
+
+
+@pytest.mark.parametrize("what", ["category", "site profile"])
+def test_saving_the_chrome_renews_every_page(what):
+    from news.models import Category
+    from unionsite.models import SiteProfile
+
+    make_article("Tin")
+    _congress_site()
+    client = reader()
+    _cached_everywhere(client)
+    if what == "category":
+        Category.objects.create(name="Chuyên mục mới")
+    else:
+        profile = SiteProfile.load()
+        profile.slogan = "Khẩu hiệu mới"
+        profile.save()
+    assert set(_states(client).values()) == {"miss"}
+
+
+def _states(client) -> dict[str, str]:
+    return {url: client.get(url)["X-Page-Cache"] for url in [*PAGES["news"], *PAGES["congresses"]]}
