@@ -45,7 +45,7 @@ PAGES = [
     ("district", "district `/dai-hoi/tho-xuan/`"),
     ("congress", "a congress page"),
     ("sitemap", "`/sitemap.xml` (the index)"),
-    ("sitemap_articles", "`/sitemap-articles.xml` (5,000 articles)"),
+    ("sitemap_articles", "`/sitemap-articles.xml` (1,000 articles)"),
     ("rss", "`/rss/`"),
 ]
 

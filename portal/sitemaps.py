@@ -1,7 +1,7 @@
 """The site's sitemaps: each app lists its own pages; this is only where they meet.
 
 ``/sitemap.xml`` is a sitemap index: one ``/sitemap-<section>.xml`` per section, paged with
-``?p=`` so that no file holds more than its section's ``limit`` (articles: 5,000; the
+``?p=`` so that no file holds more than its section's ``limit`` (articles: 1,000; the
 protocol allows 50,000). Articles are listed oldest first, so a page's contents only change
 when an article on it is edited or removed, and every article is on exactly one page. Each
 file is rendered once per content version (``pagecache.version()``, new on any content save)
