@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/growth.py --sizes 1000,10000 \\
         [--database-url-template postgres://postgres@127.0.0.1:5432/unionsite_growth_{size}] \\
-        [--rounds 3] [--no-fill] [--markdown var/growth.md]
+        [--rounds 3] [--no-fill] [--server [--seconds 4] [--port 8310]] [--markdown FILE]
 
 For each size: creates the database if missing and fills it with ``bench/fill_volume.py``
 (that many published articles, ~3,000 grassroots unions with congresses), then, in a child
@@ -15,6 +15,13 @@ number of queries. The slowest query of each page is EXPLAIN ANALYZEd into
 ``--markdown``). The searches: a common phrase ("dai hoi"), a rare word, a word that matches
 nothing, and "distinct" — a different two-word query on every request (what the page cache
 cannot help).
+
+``--server`` also starts gunicorn (``deploy/gunicorn.conf.py``, ``DEBUG=0``, local-memory
+cache, ``bench.pages_settings`` for the constant view ``/bench/ping/``) once with the page
+cache off and once on (10 s), and drives each page with wrk (``-t2 -c16``, a browser
+User-Agent, a returning reader's cookies; the distinct searches through
+``bench/distinct_search.lua``), each page's req/s divided by the mean of the constant view's
+runs just before and after it.
 """
 
 import argparse
@@ -23,6 +30,7 @@ import os
 import secrets
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,6 +56,10 @@ PAGES = [
     ("sitemap_articles", "`/sitemap-articles.xml` (1,000 articles)"),
     ("rss", "`/rss/`"),
 ]
+
+
+DISTINCT_WORDS = ["dai", "hoi", "cong", "doan", "lao", "dong", "nguoi", "ban", "chap", "hanh"]
+DISTINCT_WORDS += ["nhiem", "ky", "thi", "dua", "thoai", "phuc", "loi", "vien", "huyen", "tinh"]
 
 
 def log(message: str) -> None:
@@ -110,10 +122,13 @@ def measure(rounds: int, size: int) -> dict:
         "sitemap": "/sitemap.xml",
         "sitemap_articles": "/sitemap-articles.xml",
         "rss": "/rss/",
+        "search_distinct": "/tim-kiem/?q=<three words, new each request>",
     }
-    words = ["xuan", "lap", "lam", "son", "cong", "doan", "dai", "hoi", "lao", "dong", "tet"]
-    words += ["thang", "nhan", "phuc", "loi", "bao", "hiem", "tien", "luong", "hoa", "dong"]
-    distinct = iter(f"/tim-kiem/?q={a}+{b}+{n}" for n in range(1000) for a in words for b in words)
+    # The same words as bench/distinct_search.lua: three of the filler's words, new each time.
+    words = DISTINCT_WORDS
+    distinct = iter(
+        f"/tim-kiem/?q={a}+{b}+{c}" for c in words for b in words for a in words if a != b
+    )
     client = Client(HTTP_USER_AGENT=pages.BROWSER_UA)
     client.get("/")  # start a visit: later requests are a returning reader's
     results, explain = {}, []
@@ -133,7 +148,7 @@ def measure(rounds: int, size: int) -> dict:
             samples.append((wall, sum(float(q["time"]) for q in queries) * 1000, len(queries)))
             slowest = max(queries, key=lambda q: float(q["time"]), default=None)
         results[key] = {
-            "url": urls.get(key, "/tim-kiem/?q=<new each time>"),
+            "url": urls[key],
             "wall_ms": statistics.median(s[0] for s in samples),
             "sql_ms": statistics.median(s[1] for s in samples),
             "queries": statistics.median(s[2] for s in samples),
@@ -145,17 +160,55 @@ def measure(rounds: int, size: int) -> dict:
             explain.append(f"## {key} {results[key]['url']}\n{slowest['sql']}\n\n{plan}\n")
     (ROOT / "var").mkdir(exist_ok=True)
     (ROOT / "var" / f"growth-explain-{size}.txt").write_text("\n".join(explain))
-    return results
+    return {"figures": results, "urls": urls}
 
 
-def markdown(sizes: list[int], figures: dict[int, dict]) -> str:
+def server_ratios(database_url: str, urls: dict, *, port: int, seconds: int) -> dict:
+    """Each page through gunicorn (deploy/gunicorn.conf.py, DEBUG=0) with wrk, page cache
+    off and on, as a ratio to the constant view measured just before and after it."""
+    ratios = {}
+    ua = ["-H", f"User-Agent: {pages.BROWSER_UA}"]
+    script = ["-s", str(ROOT / "bench" / "distinct_search.lua")]
+    with tempfile.TemporaryDirectory(prefix="growth-static-") as static_root:
+        env = pages.bench_env(database_url, "", static_root)
+        pages.run([pages.PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
+        for mode, page_cache in (("off", "0"), ("on", "10")):
+            env["PAGE_CACHE_SECONDS"] = page_cache
+            log_path = ROOT / "var" / "growth-gunicorn.log"
+            with pages.Server(env, port, log_path) as server:
+                paths = {k: v for k, v in urls.items() if k != "search_distinct"}
+                pages.warm(server.base, paths, rounds=3)
+
+                def run(path, extra=(), *, duration=seconds, base=server.base):
+                    cookie = pages.returning_visitor_cookie(base, path.split("?")[0])
+                    return pages.wrk(
+                        base + path, duration=duration, cookie=cookie, extra_args=[*ua, *extra]
+                    )["rps"]
+
+                before = run("/bench/ping/", duration=max(2, seconds // 2))
+                for key, _label in PAGES:
+                    extra = script if key == "search_distinct" else ()
+                    path = "/tim-kiem/" if key == "search_distinct" else urls[key]
+                    rps = run(path, extra)
+                    after = run("/bench/ping/", duration=max(2, seconds // 2))
+                    ratios.setdefault(key, {})[mode] = rps / ((before + after) / 2)
+                    log(f"{mode} {key}: {rps:.0f} req/s, ratio {ratios[key][mode]:.3f}")
+                    before = after
+    return ratios
+
+
+def markdown(sizes: list[int], figures: dict[int, dict], ratios: dict[int, dict]) -> str:
     head = "| page | " + " | ".join(f"{s:,} articles" for s in sizes) + " |"
     lines = [head, "| --- |" + " ---: |" * len(sizes)]
     for key, label in PAGES:
         cells = []
         for size in sizes:
             f = figures[size][key]
-            cells.append(f"{f['wall_ms']:.0f} / {f['sql_ms']:.1f} / {f['queries']:.0f}")
+            cell = f"{f['wall_ms']:.0f} / {f['sql_ms']:.1f} / {f['queries']:.0f}"
+            if size in ratios:
+                r = ratios[size][key]
+                cell = f"{r['off']:.2f} / {r['on']:.2f} · {cell}"
+            cells.append(cell)
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -170,6 +223,11 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-fill", action="store_true")
     parser.add_argument("--markdown", help="also write the table to this file")
+    parser.add_argument(
+        "--server", action="store_true", help="also gunicorn + wrk ratios (page cache off/on)"
+    )
+    parser.add_argument("--port", type=int, default=8310)
+    parser.add_argument("--seconds", type=int, default=4, help="wrk seconds per page")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.child is not None:
@@ -177,7 +235,7 @@ def main(argv=None) -> int:
         return 0
 
     sizes = [int(s) for s in options.sizes.split(",")]
-    figures = {}
+    figures, ratios = {}, {}
     for size in sizes:
         url = options.database_url_template.format(size=size)
         env = child_env(url)
@@ -200,10 +258,16 @@ def main(argv=None) -> int:
             capture_output=True,
             text=True,
         )
-        figures[size] = json.loads(out.stdout.strip().splitlines()[-1])
-    table = markdown(sizes, figures)
-    print("cold request, page cache off: wall ms / SQL ms / queries (median of "
-          f"{options.rounds})\n\n{table}")  # fmt: skip
+        measured = json.loads(out.stdout.strip().splitlines()[-1])
+        figures[size] = measured["figures"]
+        if options.server:
+            ratios[size] = server_ratios(
+                url, measured["urls"], port=options.port, seconds=options.seconds
+            )
+    table = markdown(sizes, figures, ratios)
+    what = "ratio to the ceiling, page cache off / on · " if ratios else ""
+    print(f"{what}cold in-process request, page cache off: wall ms / SQL ms / queries "
+          f"(median of {options.rounds})\n\n{table}")  # fmt: skip
     if options.markdown:
         Path(options.markdown).write_text(table + "\n")
     return 0

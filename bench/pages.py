@@ -313,7 +313,10 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
-def wrk(url: str, *, duration: int, cookie: str | None, threads=2, connections=16) -> dict:
+def wrk(
+    url: str, *, duration: int, cookie: str | None, threads=2, connections=16, extra_args=()
+) -> dict:
+    """``extra_args``: more wrk arguments, e.g. a User-Agent header or ``-s script.lua``."""
     args = [
         "wrk",
         f"-t{threads}",
@@ -322,6 +325,7 @@ def wrk(url: str, *, duration: int, cookie: str | None, threads=2, connections=1
         "--timeout",
         "10s",
         "--latency",
+        *extra_args,
     ]
     if cookie:
         args += ["-H", f"Cookie: {cookie}"]
