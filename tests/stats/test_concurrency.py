@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -141,13 +142,25 @@ def _counter_ready(settings):
     VisitTotal.objects.get_or_create(pk=1)  # a transactional test may have flushed it
 
 
+def free_port() -> int:
+    """A port nothing listens on: several checkouts run this suite at once on one machine,
+    and fixed ports sent one run's visitors to another run's server."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def test_200_visitors_at_once_through_4_gunicorn_workers(_counter_ready, tmp_path):
-    with gunicorn(8301, workers=4, log_dir=tmp_path):
-        _assert_exact([8301])
+    port = free_port()
+    with gunicorn(port, workers=4, log_dir=tmp_path):
+        _assert_exact([port])
 
 
 def test_200_visitors_at_once_through_two_app_servers(_counter_ready, tmp_path):
+    ports = [free_port(), free_port()]
+    while ports[1] == ports[0]:
+        ports[1] = free_port()
     with ExitStack() as servers:
-        servers.enter_context(gunicorn(8302, workers=2, log_dir=tmp_path))
-        servers.enter_context(gunicorn(8303, workers=2, log_dir=tmp_path))
-        _assert_exact([8302, 8303])
+        for port in ports:
+            servers.enter_context(gunicorn(port, workers=2, log_dir=tmp_path))
+        _assert_exact(ports)
