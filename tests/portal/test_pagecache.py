@@ -140,29 +140,14 @@ def test_page_cache_off_when_seconds_is_zero(settings):
 
 
 def _congress_site():
-    """A current term, a district and one union's congress: enough for /dai-hoi/ pages."""
-    import datetime
+    """The demo term, districts and congresses (congresses' public demo): /dai-hoi/ pages."""
+    from congresses import demo
+    from congresses.models import Congress
 
-    from congresses.models import Congress, Organisation, Term
-
-    term = Term.objects.create(
-        start_year=2023,
-        end_year=2028,
-        is_current=True,
-        grassroots_deadline=datetime.date(2023, 3, 31),
-    )
-    province = Organisation.objects.create(name="LĐLĐ tỉnh Thanh Hóa", level="province")
-    district = Organisation.objects.create(
-        name="LĐLĐ huyện Thọ Xuân", slug="tho-xuan", parent=province, level="federation",
-        federation_kind="district",
-    )  # fmt: skip
-    union = Organisation.objects.create(
-        name="Trường Tiểu học Xuân Lập",
-        parent=district,
-        level="grassroots",
-        grassroots_type="school",
-    )
-    return Congress.objects.create(organisation=union, term=term, status=Congress.Status.PLANNED)
+    demo.seed()
+    return Congress.objects.filter(
+        organisation__parent__slug="tho-xuan", status=Congress.Status.PLANNED
+    ).first()
 
 
 PAGES = {"news": ["/", "/tim-kiem/?q=tin"], "congresses": ["/dai-hoi/", "/dai-hoi/tho-xuan/"]}
