@@ -8,6 +8,8 @@ file is rendered once per content version (``pagecache.version()``, new on any c
 and kept at most ``SITEMAP_SECONDS``, so a scheduled article appears within that time.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem, sitemap
 from django.core.cache import cache
@@ -28,7 +30,8 @@ CONTENT_TYPE = "application/xml"
 
 
 def _cached(request, build) -> HttpResponse:
-    key = f"sitemap:{pagecache.version()}:{request.get_full_path()[:200]}"
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    key = f"sitemap:{pagecache.version()}:{path}"
     content = cache.get(key)
     if content is None:
         content = build()
