@@ -133,7 +133,9 @@ def test_download_of_a_hidden_document_is_404(client, library):
 def test_feed_and_sitemap_list_published_documents(client, library):
     feed = client.get("/rss/van-ban/").content.decode()
     assert "61/KH-LĐLĐ" in feed and "99/TB-LĐLĐ" not in feed
-    sitemap = client.get("/sitemap.xml").content.decode()
+    # /sitemap.xml is an index; the documents' own file lists them.
+    assert "/sitemap-documents.xml" in client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-documents.xml").content.decode()
     assert library["kh61"].get_absolute_url() in sitemap
     assert library["hidden"].get_absolute_url() not in sitemap
 
