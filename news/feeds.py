@@ -1,11 +1,12 @@
 import re
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
+from unionsite.links import absolute_url
 from unionsite.models import SiteProfile
 
 from . import selectors
@@ -32,13 +33,13 @@ class LatestArticlesFeed(Feed):
         return SiteProfile.load().site_name
 
     def link(self):
-        return settings.SITE_URL + "/"
+        return absolute_url(reverse("news:home"))
 
     def description(self):
         return f"Tin bài mới nhất của {SiteProfile.load().site_name}"
 
     def feed_url(self):
-        return settings.SITE_URL + "/rss/"
+        return absolute_url(reverse("news:feed"))
 
     def items(self):
         return Article.objects.published().for_lists()[:FEED_ITEMS]
@@ -50,7 +51,7 @@ class LatestArticlesFeed(Feed):
         return feed_text(item.summary)
 
     def item_link(self, item):
-        return settings.SITE_URL + item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_guid(self, item):
         return self.item_link(item)
@@ -71,13 +72,13 @@ class CategoryFeed(LatestArticlesFeed):
         return f"{obj.name} — {SiteProfile.load().site_name}"
 
     def link(self, obj):
-        return settings.SITE_URL + obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def description(self, obj):
         return f"Tin bài mới nhất chuyên mục {obj.name}"
 
     def feed_url(self, obj):
-        return f"{settings.SITE_URL}/rss/{obj.slug}/"
+        return absolute_url(reverse("news:category-feed", args=[obj.slug]))
 
     def items(self, obj):
         return Article.objects.published().for_lists().filter(categories=obj)[:FEED_ITEMS]

@@ -3,7 +3,7 @@
 from django.core import signing
 from django.db.models import F
 
-from stats.middleware import is_bot as is_bot_agent
+from unionsite.useragents import is_bot as is_bot_agent
 
 from .models import Article, search_meta_form
 

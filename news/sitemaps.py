@@ -1,21 +1,8 @@
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from unionsite.links import SiteUrlSitemap
+
 from .models import Article, Category, Page
-
-
-class SiteUrlSitemap(Sitemap):
-    """Absolute addresses from settings.SITE_URL, not from the request's Host header."""
-
-    @property
-    def protocol(self):
-        return urlsplit(settings.SITE_URL).scheme or "https"
-
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
 
 
 class ArticleSitemap(SiteUrlSitemap):

@@ -1,6 +1,5 @@
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -8,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from unionsite.links import absolute_url
 from unionsite.models import SiteProfile
 
 from . import caching, selectors
@@ -89,18 +89,14 @@ def search(request):
     )
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
 def _article_meta(article: Article) -> dict:
     """Canonical URL, share image and JSON-LD for the article page."""
-    url = _absolute(article.get_absolute_url())
+    url = absolute_url(article.get_absolute_url())
     image = rendition(article.cover, "article", article.cover_width, article.cover_height)
-    image_url = _absolute(image["url"]) if image else ""
+    image_url = absolute_url(image["url"]) if image else ""
     # The same cached profile the page header uses: no extra query.
     profile = SiteProfile.load()
-    logo_url = _absolute(profile.logo.url) if profile.logo else ""
+    logo_url = absolute_url(profile.logo.url) if profile.logo else ""
     publisher = {"@type": "Organization", "name": profile.site_name}
     if logo_url:
         publisher["logo"] = {"@type": "ImageObject", "url": logo_url}
@@ -167,7 +163,7 @@ def robots_txt(request):
         "Disallow: /tim-kiem/",
         "Disallow: /ckeditor5/",
         "",
-        f"Sitemap: {_absolute(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -33,15 +33,13 @@ from django.http import HttpResponse
 from django.utils.module_loading import import_string
 
 from news.services import SEEN_COOKIE
-from stats.templatetags.stats_tags import render_visitor_box
+from stats.templatetags.stats_tags import BOX_END, BOX_START, visitor_box
 from unionsite.security import is_admin_path
 from unionsite.views import reader_text_size
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version:{area}"
-BOX_START = "<!--visitor-box-->"
-BOX_END = "<!--/visitor-box-->"
 CONTENT_APPS = {"news", "congresses", "documents", "unionsite"}
 CHROME = "chrome"
 # Shown on every page (menu, footer, header), whichever app they belong to.
@@ -161,10 +159,8 @@ class ReaderPageCacheMiddleware:
     @staticmethod
     def _replay(request, entry) -> HttpResponse:
         parts = entry["parts"]
-        if len(parts) == 2:
-            content = parts[0] + BOX_START + render_visitor_box() + BOX_END + parts[1]
-        else:
-            content = parts[0]
+        # Two parts: the page around its visitor box, which is rendered afresh between them.
+        content = visitor_box().join(parts) if len(parts) == 2 else parts[0]
         response = HttpResponse(content)
         for name, value in entry["headers"].items():
             response[name] = value

@@ -7,10 +7,10 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from unionsite.admin import ReadOnlyAdminMixin
+from unionsite.text import vn_number
 
 from . import clock, reports, services
 from .models import DailyVisits, VisitTotal
-from .templatetags.stats_tags import vi_number
 
 
 def _period(request):
@@ -49,8 +49,8 @@ class DailyVisitsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             "periods": reports.PERIODS,
             "rows": list(reversed(rows)),
             "chart": reports.chart(rows),
-            "period_visits": vi_number(sum(row.visits for row in rows)),
-            "period_peak": vi_number(max((row.peak_online for row in rows), default=0)),
+            "period_visits": vn_number(sum(row.visits for row in rows)),
+            "period_peak": vn_number(max((row.peak_online for row in rows), default=0)),
             "total": VisitTotal.objects.filter(pk=1).first(),
             **(extra_context or {}),
         }
@@ -85,7 +85,7 @@ class VisitTotalAdmin(admin.ModelAdmin):
 
     @admin.display(description="Đã truy cập (hiển thị)")
     def total_display(self, obj):
-        return vi_number(obj.total)
+        return vn_number(obj.total)
 
     def has_add_permission(self, request):
         return False

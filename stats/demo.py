@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.db.models import F
 
+from unionsite.text import vn_number
+
 from . import clock
 from .models import DailyVisits, VisitTotal
 from .services import local_day
@@ -50,7 +52,5 @@ def seed(*, stdout=None) -> None:
     )
     if stdout:
         stdout.write(
-            f"Thống kê truy cập: mốc {OLD_SITE_TOTAL:,} lượt, {len(rows)} ngày lịch sử mẫu".replace(
-                ",", "."
-            )
+            f"Thống kê truy cập: mốc {vn_number(OLD_SITE_TOTAL)} lượt, {len(rows)} ngày lịch sử mẫu"
         )

@@ -3,46 +3,11 @@
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 
+from unionsite.useragents import is_bot
+
 from . import clock, conf, services, visitors
 
-# Crawlers, link previewers, monitors and scripted clients, matched as lower-case substrings
-# of the user agent (plain substring tests: a regex alternation costs ten times more per
-# request). An empty user agent is counted: browsers always send one, but load tools (wrk)
-# send none and must look like readers.
-BOT_TOKENS = (
-    "bot",
-    "crawl",
-    "spider",
-    "slurp",
-    "archiver",
-    "facebookexternalhit",
-    "preview",
-    "headless",
-    "lighthouse",
-    "pagespeed",
-    "curl",
-    "wget",
-    "python",
-    "httpclient",
-    "http-client",
-    "okhttp",
-    "java/",
-    "libwww",
-    "scrapy",
-    "axios",
-    "node-fetch",
-    "feedfetcher",
-    "monitor",
-    "uptime",
-    "pingdom",
-)
-
 NOT_READER_PATHS = ("/rss/", "/sitemap.xml", "/robots.txt", "/ckeditor5/", "/favicon.ico")
-
-
-def is_bot(user_agent: str) -> bool:
-    user_agent = user_agent.lower()
-    return any(token in user_agent for token in BOT_TOKENS)
 
 
 PURPOSE_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")

@@ -36,3 +36,14 @@ def vn_slugify(text: str, *, max_length: int = 200) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rstrip("-")
     return slug
+
+
+def vn_number(value) -> str:
+    """1244377 → "1.244.377" (Vietnamese digit grouping, whatever the active locale);
+    unknown (None) → "–"; not a number → ""."""
+    if value is None:
+        return "–"
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return ""

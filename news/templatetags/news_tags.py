@@ -6,6 +6,8 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from unionsite.text import vn_number
+
 from .. import caching, selectors
 from ..renditions import rendition
 
@@ -47,10 +49,4 @@ def ld_json(data):
     return mark_safe(text)  # noqa: S308 - escaped above
 
 
-@register.filter
-def vn_number(value) -> str:
-    """1234567 → "1.234.567" (Vietnamese digit grouping), whatever the active locale."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return ""
+register.filter("vn_number", vn_number)
