@@ -20,6 +20,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    TextField,
     Value,
     When,
     Window,
@@ -94,28 +95,50 @@ def chrome(request=None) -> Chrome:
             kind=Value("c", output_field=CharField()),
             footer=Value(False, output_field=boolean),
         )
-        .values_list("kind", "id", "name", "slug", "order", "show_in_menu", "footer", "parent_id")
+        .values_list(
+            "kind",
+            "id",
+            "name",
+            "slug",
+            "order",
+            "show_in_menu",
+            "footer",
+            "parent_id",
+            "description",
+        )  # fmt: skip
     )
+    # Pages have no description here: the column only keeps the UNION's shape.
     pages = (
         Page.objects.order_by()
         .annotate(
             kind=Value("p", output_field=CharField()),
             parent=Value(None, output_field=IntegerField()),
+            no_description=Value("", output_field=TextField()),
         )
         .values_list(
-            "kind", "id", "title", "slug", "order", "show_in_menu", "show_in_footer", "parent"
-        )
+            "kind",
+            "id",
+            "title",
+            "slug",
+            "order",
+            "show_in_menu",
+            "show_in_footer",
+            "parent",
+            "no_description",
+        )  # fmt: skip
     )
     result = Chrome()
-    for kind, pk, name, slug, order, in_menu, in_footer, parent_id in categories.union(
-        pages, all=True
-    ):
+    for row in categories.union(pages, all=True):
+        kind, pk, name, slug, order, in_menu, in_footer, parent_id, description = row
         if kind == "c":
+            # Every field the category page shows (its meta description too), so the cached
+            # category is the whole category.
             result.categories.append(
                 Category(
                     id=pk,
                     name=name,
                     slug=slug,
+                    description=description,
                     order=order,
                     show_in_menu=in_menu,
                     parent_id=parent_id,

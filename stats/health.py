@@ -1,7 +1,7 @@
 """Storage failures: logged once per outage, then the storage is left alone for a moment.
 
-The counter must never take a page down. Each process remembers whether the database or the
-cache is failing; the first failure is logged as a warning, later ones are not, and the first
+The counter must never take a page down. Each process remembers whether the database is
+failing; the first failure is logged as a warning, later ones are not, and the first
 success afterwards logs the recovery. While a failure is fresh (``STATS_RETRY_SECONDS``) the
 counter does not even try, so an outage does not add a connection attempt or a lock wait to
 every page.
@@ -45,11 +45,11 @@ class StorageHealth:
         self.retry_at = 0.0
 
 
+# The cache needs no watcher of its own: unionsite.cache.ResilientRedisCache already reads an
+# outage as a miss, logs it once and leaves Redis alone for a few seconds.
 database = StorageHealth("database")
-cache = StorageHealth("cache")
 
 
 def reset() -> None:
     """Forget past failures (a fresh process)."""
     database.reset()
-    cache.reset()

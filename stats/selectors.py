@@ -25,8 +25,10 @@ def visitor_numbers(*, now: datetime | None = None) -> dict[str, int | None]:
     number it never knew (the box shows "–").
     """
     seconds = conf.cache_seconds()
+    # A Redis outage reads as a miss and a failed write as a no-op (unionsite/cache.py), so
+    # the database answers while the cache is away.
     if seconds:
-        cached = _cache_get()
+        cached = cache.get(CACHE_KEY)
         if cached is not None:
             return cached
     numbers = _read(now or clock.now())
@@ -34,7 +36,7 @@ def visitor_numbers(*, now: datetime | None = None) -> dict[str, int | None]:
         return dict(_last_known)
     _last_known.update(numbers)
     if seconds:
-        _cache_set(numbers, seconds)
+        cache.set(CACHE_KEY, numbers, seconds)
     return numbers
 
 
@@ -71,26 +73,3 @@ def _read(now: datetime) -> dict[str, int] | None:
     health.database.succeeded()
     online_count, today, total_count = row
     return {"online": online_count or 0, "today": today or 0, "total": total_count or 0}
-
-
-# Cache backends raise their own errors (redis.RedisError, OSError, …): any of them means
-# "no cache right now", and the database answers instead.
-def _cache_get():
-    if not health.cache.available():
-        return None
-    try:
-        value = cache.get(CACHE_KEY)
-    except Exception as exc:  # noqa: BLE001
-        health.cache.failed(exc)
-        return None
-    health.cache.succeeded()
-    return value
-
-
-def _cache_set(numbers, seconds) -> None:
-    if not health.cache.available():
-        return
-    try:
-        cache.set(CACHE_KEY, numbers, seconds)
-    except Exception as exc:  # noqa: BLE001
-        health.cache.failed(exc)
