@@ -22,6 +22,14 @@ from .collation import vietnamese_sort_string
 RESERVED_SLUGS = {"dai-hoi-diem", "mau-nhap-lieu"}
 
 
+# Each rule that is both a database constraint and a clean() check says the same thing
+# in both places: the message is written once here.
+DISSOLVED_BEFORE_ESTABLISHED = "Ngày giải thể không thể trước ngày thành lập."
+MODEL_ONLY_GRASSROOTS = "Đại hội điểm chỉ có ở cấp cơ sở."
+HELD_NEEDS_DATE = "Đại hội đã tổ chức phải có ngày tổ chức."
+NOT_REQUIRED_NEEDS_REASON = "Ghi lý do đơn vị không phải tổ chức đại hội."
+
+
 class Term(models.Model):
     start_year = models.PositiveSmallIntegerField("năm bắt đầu")
     end_year = models.PositiveSmallIntegerField("năm kết thúc")
@@ -82,7 +90,14 @@ class OrganisationQuerySet(models.QuerySet):
 
     def subtree_of(self, organisation_id: int):
         """The organisation and the unions directly under it (the tree is three levels deep)."""
-        return self.filter(Q(pk=organisation_id) | Q(parent_id=organisation_id))
+        return self.filter(in_subtree(organisation_id))
+
+
+def in_subtree(organisation_id: int, *, via: str = "") -> Q:
+    """Filter for an organisation and the unions directly under it: a grassroots union belongs
+    to the federation that is its parent. ``via`` reaches the organisation through a relation
+    (``via="organisation__"`` for congresses)."""
+    return Q(**{f"{via}pk": organisation_id}) | Q(**{f"{via}parent_id": organisation_id})
 
 
 class Organisation(models.Model):
@@ -167,7 +182,7 @@ class Organisation(models.Model):
                 | Q(established_on__isnull=True)
                 | Q(dissolved_on__gte=F("established_on")),
                 name="congresses_organisation_dissolved_after_established",
-                violation_error_message="Ngày giải thể không thể trước ngày thành lập.",
+                violation_error_message=DISSOLVED_BEFORE_ESTABLISHED,
             ),
             models.CheckConstraint(
                 condition=Q(level="province", parent__isnull=True)
@@ -197,11 +212,20 @@ class Organisation(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        federation = self.federation
+        if federation is None:
+            return reverse("congresses:progress")
+        return reverse("congresses:federation", kwargs={"slug": federation.slug})
+
+    @property
+    def federation(self) -> "Organisation | None":
+        """The federation this record belongs to: a federation itself, a grassroots union its
+        parent, the province none."""
         if self.level == self.Level.FEDERATION:
-            return reverse("congresses:federation", kwargs={"slug": self.slug})
+            return self
         if self.level == self.Level.GRASSROOTS and self.parent_id:
-            return reverse("congresses:federation", kwargs={"slug": self.parent.slug})
-        return reverse("congresses:progress")
+            return self.parent
+        return None
 
     def clean(self):
         errors = {}
@@ -221,7 +245,7 @@ class Organisation(models.Model):
         if self.level != self.Level.PROVINCE and parent is None and self.level:
             errors.setdefault("parent", "Chọn công đoàn cấp trên.")
         if self.established_on and self.dissolved_on and self.dissolved_on < self.established_on:
-            errors["dissolved_on"] = "Ngày giải thể không thể trước ngày thành lập."
+            errors["dissolved_on"] = DISSOLVED_BEFORE_ESTABLISHED
         if self.merged_into_id and self.merged_into_id == self.pk:
             errors["merged_into"] = "Một đơn vị không thể sáp nhập vào chính nó."
         if errors:
@@ -397,17 +421,17 @@ class Congress(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="held") | Q(held_on__isnull=False),
                 name="congresses_congress_held_has_date",
-                violation_error_message="Đại hội đã tổ chức phải có ngày tổ chức.",
+                violation_error_message=HELD_NEEDS_DATE,
             ),
             models.CheckConstraint(
                 condition=Q(kind="regular") | Q(level="grassroots"),
                 name="congresses_congress_model_only_grassroots",
-                violation_error_message="Đại hội điểm chỉ có ở cấp cơ sở.",
+                violation_error_message=MODEL_ONLY_GRASSROOTS,
             ),
             models.CheckConstraint(
                 condition=~Q(status="not_required") | ~Q(not_required_reason=""),
                 name="congresses_congress_not_required_has_reason",
-                violation_error_message="Ghi lý do đơn vị không phải tổ chức đại hội.",
+                violation_error_message=NOT_REQUIRED_NEEDS_REASON,
             ),
         ]
         indexes = [models.Index(fields=["term", "status"])]
@@ -417,11 +441,11 @@ class Congress(models.Model):
 
     def get_absolute_url(self):
         # Grassroots congresses live under their federation's page; others under their own.
-        if self.level == self.Level.GRASSROOTS and self.organisation.parent_id:
-            slug = self.organisation.parent.slug
-        else:
-            slug = self.organisation.slug
-        return reverse("congresses:congress", kwargs={"slug": slug, "pk": self.pk})
+        organisation = self.organisation
+        home = organisation.federation if self.level == self.Level.GRASSROOTS else None
+        return reverse(
+            "congresses:congress", kwargs={"slug": (home or organisation).slug, "pk": self.pk}
+        )
 
     @property
     def title(self) -> str:
@@ -449,13 +473,13 @@ class Congress(models.Model):
                     f"cấp đại hội phải là “{self.Level(expected).label}”."
                 )
         if self.kind == self.Kind.MODEL and self.level != self.Level.GRASSROOTS:
-            errors["kind"] = "Đại hội điểm chỉ có ở cấp cơ sở."
+            errors["kind"] = MODEL_ONLY_GRASSROOTS
         if self.status == self.Status.HELD and not self.held_on:
-            errors["held_on"] = "Đại hội đã tổ chức phải có ngày tổ chức."
+            errors["held_on"] = HELD_NEEDS_DATE
         if self.held_on and self.status != self.Status.HELD:
             errors["status"] = "Đã có ngày tổ chức: chọn tình trạng “Đã tổ chức”."
         if self.status == self.Status.NOT_REQUIRED and not self.not_required_reason:
-            errors["not_required_reason"] = "Ghi lý do đơn vị không phải tổ chức đại hội."
+            errors["not_required_reason"] = NOT_REQUIRED_NEEDS_REASON
         if self.not_required_reason and self.status != self.Status.NOT_REQUIRED:
             errors["not_required_reason"] = "Chỉ ghi lý do khi tình trạng là “Không phải tổ chức”."
         if (

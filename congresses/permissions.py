@@ -9,7 +9,7 @@ goes through these functions, so the boundary is enforced on the server.
 
 from django.db.models import Q
 
-from .models import Organisation, StaffAssignment
+from .models import Organisation, StaffAssignment, in_subtree
 
 DISTRICT_STAFF_GROUP = "Cán bộ LĐLĐ huyện"
 ALL_FEDERATIONS_PERMISSION = "congresses.view_all_federations"
@@ -60,7 +60,7 @@ def congress_scope(user) -> Q | None:
     federation_id = assigned_federation_id(user)
     if federation_id is None:
         return Q(pk__in=[])
-    return Q(organisation_id=federation_id) | Q(organisation__parent_id=federation_id)
+    return in_subtree(federation_id, via="organisation__")
 
 
 def may_edit_organisation(user, organisation: Organisation) -> bool:
@@ -79,6 +79,5 @@ def may_edit_congress_of(user, organisation: Organisation) -> bool:
     if sees_all_federations(user):
         return True
     federation_id = assigned_federation_id(user)
-    return federation_id is not None and (
-        organisation.pk == federation_id or organisation.parent_id == federation_id
-    )
+    # The same rule as in_subtree, on one record already in hand (no query).
+    return federation_id is not None and federation_id in (organisation.pk, organisation.parent_id)
