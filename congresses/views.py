@@ -12,6 +12,16 @@ from .models import Congress, Organisation
 from .services import template_workbook
 
 UNIONS_PER_PAGE = 50
+# The list once paged with ?trang=; the site pages with ?page= (templates/includes/pagination.html).
+OLD_PAGE_PARAMETER = "trang"
+
+
+def _redirect_old_page_parameter(request):
+    """``/dai-hoi/?status=held&trang=2`` → ``/dai-hoi/?status=held&page=2`` (permanent)."""
+    query = request.GET.copy()
+    number = query.pop(OLD_PAGE_PARAMETER)[-1]
+    query.setdefault("page", number)
+    return redirect(f"{request.path}?{query.urlencode()}", permanent=True)
 
 
 def _term_or_404():
@@ -22,6 +32,8 @@ def _term_or_404():
 
 
 def progress(request):
+    if OLD_PAGE_PARAMETER in request.GET:
+        return _redirect_old_page_parameter(request)
     term = selectors.current_term()
     if term is None:
         return render(request, "congresses/progress.html", {"term": None})
@@ -42,10 +54,10 @@ def progress(request):
         kind=form.cleaned_data.get("kind", "") if form.is_bound else "",
         status=form.cleaned_data.get("status", "") if form.is_bound else "",
     )
-    page = Paginator(unions, UNIONS_PER_PAGE).get_page(request.GET.get("trang"))
+    page = Paginator(unions, UNIONS_PER_PAGE).get_page(request.GET.get("page"))
     higher = list(selectors.higher_congresses(term))
     query = request.GET.copy()
-    query.pop("trang", None)
+    query.pop("page", None)
     return render(
         request,
         "congresses/progress.html",
@@ -57,7 +69,7 @@ def progress(request):
             "form": form,
             "filtered": bool(form.is_bound and any(form.cleaned_data.values())),
             "page": page,
-            "query": query.urlencode(),
+            "query_prefix": f"?{query.urlencode()}&" if query else "?",
             "higher": higher,
         },
     )

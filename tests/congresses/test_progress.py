@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from congresses import views
 from congresses.models import Congress, Organisation
 from congresses.selectors import progress_table
 
@@ -170,8 +171,27 @@ def test_progress_bad_filter_is_a_400_not_a_500(client, district_data, query):
 
 
 def test_progress_bad_page_number_shows_the_last_page(client, district_data):
-    response = client.get(reverse("congresses:progress"), {"trang": "999"})
+    response = client.get(reverse("congresses:progress"), {"page": "999"})
     assert response.status_code == 200
+
+
+def test_progress_old_page_parameter_redirects_keeping_the_filters(client, district_data):
+    response = client.get("/dai-hoi/?federation=tho-xuan&trang=2")
+    assert response.status_code == 301
+    assert response["Location"] == "/dai-hoi/?federation=tho-xuan&page=2"
+
+
+def test_progress_pages_link_with_the_site_page_parameter(client, term, tho_xuan, monkeypatch):
+    monkeypatch.setattr(views, "UNIONS_PER_PAGE", 2)
+    for number in range(3):
+        make_union(tho_xuan, f"Trường số {number}")
+    html = client.get("/dai-hoi/", {"federation": "tho-xuan"}).text
+    assert (
+        '<a class="pagination__link" rel="next" href="?federation=tho-xuan&amp;page=2#danh-sach">'
+        in html
+    )
+    second = client.get("/dai-hoi/", {"federation": "tho-xuan", "page": "2"})
+    assert [u.name for u in second.context["page"].object_list] == ["Trường số 2"]
 
 
 def test_progress_page_without_any_term(client, db):
