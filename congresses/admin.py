@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
@@ -21,7 +22,7 @@ from .resources import CongressResource
 
 
 class FederationFilter(admin.SimpleListFilter):
-    title = "công đoàn cấp trên"
+    title = _("công đoàn cấp trên")
     parameter_name = "federation"
     lookup_path = "parent"
 
@@ -148,11 +149,11 @@ class OrganisationAdmin(FederationNoticeMixin, admin.ModelAdmin):
     readonly_fields = ["slug"]
     fieldsets = [
         (None, {"fields": ["name", "code", "slug", "level", "parent"]}),
-        ("Loại", {"fields": ["federation_kind", "grassroots_type", "member_count"]}),
-        ("Thời gian tồn tại", {"fields": ["established_on", "dissolved_on", "merged_into"]}),
+        (_("Loại"), {"fields": ["federation_kind", "grassroots_type", "member_count"]}),
+        (_("Thời gian tồn tại"), {"fields": ["established_on", "dissolved_on", "merged_into"]}),
     ]
 
-    @admin.display(description="Loại")
+    @admin.display(description=_("Loại"))
     def kind_or_type(self, obj):
         return obj.get_federation_kind_display() or obj.get_grassroots_type_display()
 
@@ -260,13 +261,13 @@ class CongressAdmin(ScopedImportExportAdmin):
     autocomplete_fields = ["organisation"]
     fieldsets = [
         (None, {"fields": ["organisation", "term", "level", "kind", "ordinal"]}),
-        ("Hình thức", {"fields": ["form", "meeting_type"]}),
+        (_("Hình thức"), {"fields": ["form", "meeting_type"]}),
         (
-            "Tiến độ",
+            _("Tiến độ"),
             {"fields": ["status", "not_required_reason", "deadline", "planned_on", "held_on"]},
         ),
         (
-            "Kết quả",
+            _("Kết quả"),
             {
                 "fields": [
                     "delegates_summoned",
@@ -280,10 +281,10 @@ class CongressAdmin(ScopedImportExportAdmin):
                 ]
             },
         ),
-        ("Liên quan", {"fields": ["guiding_documents", "article", "notes"]}),
+        (_("Liên quan"), {"fields": ["guiding_documents", "article", "notes"]}),
     ]
 
-    @admin.display(description="Công đoàn cấp trên", ordering="organisation__parent__sort_key")
+    @admin.display(description=_("Công đoàn cấp trên"), ordering="organisation__parent__sort_key")
     def federation(self, obj):
         return obj.organisation.parent or "—"
 

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .forms import ProgressFilterForm
@@ -31,6 +32,7 @@ def _term_or_404():
     return term
 
 
+@require_safe
 def progress(request):
     if OLD_PAGE_PARAMETER in request.GET:
         return _redirect_old_page_parameter(request)
@@ -75,6 +77,7 @@ def progress(request):
     )
 
 
+@require_safe
 def federation_detail(request, slug):
     federation = get_object_or_404(
         Organisation.objects.federations().only("pk", "name", "slug", "federation_kind"),
@@ -104,6 +107,7 @@ def federation_detail(request, slug):
     )
 
 
+@require_safe
 def congress_detail(request, slug, pk):
     congress = selectors.congress_detail(pk)
     if congress is None:
@@ -126,6 +130,7 @@ def congress_detail(request, slug, pk):
     )
 
 
+@require_safe
 def model_congress_list(request):
     term = _term_or_404()
     congresses = list(selectors.model_congresses(term))
@@ -140,6 +145,7 @@ def model_congress_list(request):
     )
 
 
+@require_safe
 def import_template(request):
     response = HttpResponse(
         template_workbook(),

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from unionsite.forms import explain_date_formats
 from unionsite.text import vn_slugify
@@ -143,7 +144,7 @@ class CategoryAdmin(admin.ModelAdmin):
             .order_by("order", "name")
         )
 
-    @admin.display(description="Số bài", ordering="n")
+    @admin.display(description=_("Số bài"), ordering="n")
     def article_count(self, obj):
         return obj.n
 
@@ -184,9 +185,9 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
+        (_("Ảnh đại diện"), {"fields": ["cover", "cover_caption", "cover_alt"]}),
         (
-            "Xuất bản",
+            _("Xuất bản"),
             {
                 "fields": [
                     "status",
@@ -199,7 +200,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Thông tin", {"classes": ["collapse"], "fields": readonly_fields}),
+        (_("Thông tin"), {"classes": ["collapse"], "fields": readonly_fields}),
     ]
 
     def get_queryset(self, request):
@@ -243,17 +244,17 @@ class ArticleAdmin(admin.ModelAdmin):
         self._say_when(request, obj)
         return super().response_change(request, obj)
 
-    @admin.display(description="Trạng thái", ordering="status")
+    @admin.display(description=_("Trạng thái"), ordering="status")
     def status_label(self, obj):
         if obj.status == Article.Status.PUBLISHED and obj.publish_at > timezone.now():
             return "Hẹn giờ"
         return obj.get_status_display()
 
-    @admin.display(description="Chuyên mục")
+    @admin.display(description=_("Chuyên mục"))
     def category_list(self, obj):
         return ", ".join(c.name for c in obj.categories.all())
 
-    @admin.display(description="Xem")
+    @admin.display(description=_("Xem"))
     def preview_link(self, obj):
         label = "Xem" if obj.is_visible else "Xem trước"
         url = self.view_on_site(obj)
@@ -268,12 +269,12 @@ class ArticleAdmin(admin.ModelAdmin):
             count += 1
         return count
 
-    @admin.action(description="Xuất bản các bài đã chọn", permissions=["change"])
+    @admin.action(description=_("Xuất bản các bài đã chọn"), permissions=["change"])
     def publish(self, request, queryset):
         count = self._set_status(queryset, Article.Status.PUBLISHED)
         self.message_user(request, f"Đã xuất bản {count} bài.", messages.SUCCESS)
 
-    @admin.action(description="Chuyển các bài đã chọn về bản nháp", permissions=["change"])
+    @admin.action(description=_("Chuyển các bài đã chọn về bản nháp"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = self._set_status(queryset, Article.Status.DRAFT)
         self.message_user(request, f"Đã chuyển {count} bài về bản nháp.", messages.SUCCESS)

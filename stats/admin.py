@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from unionsite.admin import ReadOnlyAdminMixin
 from unionsite.text import vn_number
@@ -83,7 +84,7 @@ class VisitTotalAdmin(admin.ModelAdmin):
     fields = ["baseline", "visits", "total_display"]
     readonly_fields = ["visits", "total_display"]
 
-    @admin.display(description="Đã truy cập (hiển thị)")
+    @admin.display(description=_("Đã truy cập (hiển thị)"))
     def total_display(self, obj):
         return vn_number(obj.total)
 

@@ -1,8 +1,10 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from . import conf
 
 
+@require_safe
 def about(request):
     """What the counter counts and what its cookie holds, for readers (a privacy notice)."""
     return render(

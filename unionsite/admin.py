@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, SiteProfile
 
@@ -16,16 +17,19 @@ class ReadOnlyAdminMixin:
         return False
 
 
-admin.site.site_header = "Quản trị - Liên đoàn Lao động tỉnh Thanh Hóa"
-admin.site.site_title = "Quản trị LĐLĐ Thanh Hóa"
-admin.site.index_title = "Bảng điều khiển"
+admin.site.site_header = _("Quản trị - Liên đoàn Lao động tỉnh Thanh Hóa")
+admin.site.site_title = _("Quản trị LĐLĐ Thanh Hóa")
+admin.site.index_title = _("Bảng điều khiển")
 
 
 @admin.register(SiteProfile)
 class SiteProfileAdmin(admin.ModelAdmin):
     fieldsets = [
-        ("Đầu trang", {"fields": ["agency_line", "site_name", "short_name", "slogan", "logo"]}),
-        ("Chân trang", {"fields": ["licence", "address", "phone", "fax", "email", "credit_line"]}),
+        (_("Đầu trang"), {"fields": ["agency_line", "site_name", "short_name", "slogan", "logo"]}),
+        (
+            _("Chân trang"),
+            {"fields": ["licence", "address", "phone", "fax", "email", "credit_line"]},
+        ),
     ]
 
     def has_add_permission(self, request):
@@ -54,6 +58,6 @@ class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     date_hierarchy = "action_time"
     list_select_related = ["user", "content_type"]
 
-    @admin.display(description="Nội dung thay đổi")
+    @admin.display(description=_("Nội dung thay đổi"))
     def changes(self, entry):
         return entry.get_change_message()

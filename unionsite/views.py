@@ -12,6 +12,7 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_safe
 
 from .middleware import database_unavailable_response, is_database_unavailable
 from .models import SiteProfile
@@ -29,6 +30,7 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+@require_safe
 def favicon(request):
     """Browsers and the admin ask for /favicon.ico; point them at the site's SVG icon."""
     return HttpResponsePermanentRedirect(staticfiles_storage.url("img/favicon.svg"))
@@ -56,6 +58,7 @@ def reader_text_size(request) -> str:
     return size if size in TEXT_SIZES else "vua"
 
 
+@require_safe
 def text_size(request, size):
     """Remember the reader's text size and send them back to the page they were reading.
 
