@@ -7,6 +7,7 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionsite.settings")
+    # After the settings module is named (Django's stock manage.py).
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from news.models import Article
 from unionsite.images import reencode_image, validate_image_upload
 
 from . import permissions
@@ -312,8 +313,6 @@ class CongressAdmin(ScopedImportExportAdmin):
         if db_field.name == "organisation":
             kwargs["queryset"] = permissions.visible_organisations(request.user)
         elif db_field.name == "article":
-            from news.models import Article
-
             kwargs["queryset"] = Article.objects.published().order_by("-publish_at")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -11,6 +11,9 @@ left them.
 
 import datetime
 
+from news import demo as news_demo
+from news.models import Article
+
 from .models import Congress, GuidingDocument, Organisation, Term
 
 D = datetime.date
@@ -154,11 +157,6 @@ def _congress(*, organisation, term, documents=(), article=None, **fields) -> Co
 
 
 def _tho_xuan_article():
-    try:
-        from news import demo as news_demo
-        from news.models import Article
-    except ImportError:
-        return None
     slug = getattr(news_demo, "THO_XUAN_SLUG", None)
     return Article.objects.filter(slug=slug).first() if slug else None
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, DateField, F, FilteredRelation, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
+from news.models import Article
+
 from .models import Congress, GuidingDocument, Organisation, Term
 
 # The federation boundary, for other apps (documents) that keep the same one.
@@ -198,6 +200,4 @@ def congress_detail(pk: int) -> Congress | None:
 
 def with_published_article(queryset: QuerySet) -> QuerySet:
     """Load each congress's news article only if readers may see it: a draft reads as None."""
-    from news.models import Article
-
     return queryset.prefetch_related(Prefetch("article", queryset=Article.objects.published()))

@@ -3,9 +3,12 @@
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import BytesIO
 
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import Result
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from .models import Congress, Organisation
 from .resources import CongressResource
@@ -117,10 +120,6 @@ def export_congresses(*, queryset=None, user=None, file_format: str = "xlsx") ->
 
 def template_workbook() -> bytes:
     """An .xlsx with the import columns and one example row, for district offices to fill in."""
-    from io import BytesIO
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     resource = CongressResource()
     headers = resource.get_export_headers()

@@ -6,4 +6,5 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
+        # Connects the cache-invalidation receivers; here because they import the models.
         from . import signals  # noqa: F401

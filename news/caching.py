@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
+from .models import Article
+
 GENERATION_KEY = "news:generation"
 # Without knowing the schedule (e.g. after a cache flush), refresh at least this often.
 UNKNOWN_SCHEDULE_TTL = 60
@@ -31,8 +33,6 @@ def generation() -> str:
 
 def bump_generation() -> None:
     """Start a new generation; it lasts until the next scheduled article is due."""
-    from .models import Article
-
     now = timezone.now()
     next_due = (
         Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)

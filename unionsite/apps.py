@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class UnionsiteConfig(AppConfig):
@@ -6,8 +7,7 @@ class UnionsiteConfig(AppConfig):
     verbose_name = "Cấu hình trang"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
+        # Here, not at the top: these import models, which the app registry loads after apps.py.
         from . import folding, signals  # noqa: F401
         from .security import on_post_migrate
 

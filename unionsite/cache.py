@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 
+import redis
 from django.core.cache.backends.redis import RedisCache
 
 logger = logging.getLogger(__name__)
@@ -41,8 +42,6 @@ def _degrades(fallback):
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        import redis
-
         self._redis_errors = redis.RedisError
         self._down_until = 0.0
         self._lock = threading.Lock()

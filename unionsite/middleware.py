@@ -1,7 +1,7 @@
 import contextlib
 import logging
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.template.response import SimpleTemplateResponse
 
 from .models import SiteProfile
@@ -39,8 +39,6 @@ def database_unavailable_response(exception):
     Also used by the 500 handler (unionsite.views.server_error): an outage met in a
     middleware, not a view, never reaches ``process_exception`` above.
     """
-    from django.db import connection
-
     logger.warning("Database unavailable: %s", exception)
     with contextlib.suppress(DatabaseError):
         connection.close()

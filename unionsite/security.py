@@ -6,7 +6,11 @@ Each piece is small on purpose; settings.py says where they are plugged in.
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.shortcuts import render
 
 ADMIN_GROUP = "Quản trị"
@@ -103,11 +107,6 @@ def lockout_response(request, original_response=None, credentials=None):
 
 def sync_admin_group(*, using: str = "default") -> None:
     """Give the "Quản trị" group exactly its permissions. Idempotent; run after migrate."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-    from django.db.models import Q
-
     # Permissions of apps migrated later in this run do not exist yet: create them first.
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
