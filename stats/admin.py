@@ -35,13 +35,19 @@ class DailyVisitsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def changelist_view(self, request, extra_context=None):
+    def _history(self, request):
+        """(days, rows) of the period the request asks for; (None, None) for a bad period."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         days = _period(request)
         if days is None:
+            return None, None
+        return days, reports.history(days=days, today=services.local_day(clock.now()))
+
+    def changelist_view(self, request, extra_context=None):
+        days, rows = self._history(request)
+        if days is None:
             return HttpResponseBadRequest("Khoảng thời gian không hợp lệ: chọn 30 hoặc 365 ngày.")
-        rows = reports.history(days=days, today=services.local_day(clock.now()))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -58,12 +64,9 @@ class DailyVisitsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return TemplateResponse(request, "stats/admin/report.html", context)
 
     def export_csv(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        days = _period(request)
+        days, rows = self._history(request)
         if days is None:
             return HttpResponseBadRequest("Khoảng thời gian không hợp lệ: chọn 30 hoặc 365 ngày.")
-        rows = reports.history(days=days, today=services.local_day(clock.now()))
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="luot-truy-cap-{rows[0].day}-{rows[-1].day}.csv"'
