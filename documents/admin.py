@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from news.selectors import clean_query
 
@@ -63,7 +64,7 @@ class DocumentFileInline(admin.TabularInline):
     fields = ["file", "title", "position", "file_info"]
     readonly_fields = ["file_info"]
 
-    @admin.display(description="Tệp gốc")
+    @admin.display(description=_("Tệp gốc"))
     def file_info(self, obj):
         if not obj or not obj.pk:
             return "—"
@@ -90,7 +91,7 @@ class DocumentAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["number", "doc_type", "issuer", "signer", "title", "body"]}),
         (
-            "Ngày tháng và hiệu lực",
+            _("Ngày tháng và hiệu lực"),
             {
                 "fields": [
                     "issued_on",
@@ -101,16 +102,16 @@ class DocumentAdmin(admin.ModelAdmin):
                 ]
             },
         ),  # fmt: skip
-        ("Phân loại và liên kết", {"fields": ["fields", "related", "articles"]}),
-        ("Đăng tải", {"fields": ["is_published", "publish_at", "slug"]}),
-        ("Thông tin", {"classes": ["collapse"], "fields": readonly_fields}),
+        (_("Phân loại và liên kết"), {"fields": ["fields", "related", "articles"]}),
+        (_("Đăng tải"), {"fields": ["is_published", "publish_at", "slug"]}),
+        (_("Thông tin"), {"classes": ["collapse"], "fields": readonly_fields}),
     ]
 
-    @admin.display(description="Trích yếu")
+    @admin.display(description=_("Trích yếu"))
     def short_title(self, obj):
         return obj.title[:100]
 
-    @admin.display(description="Tình trạng")
+    @admin.display(description=_("Tình trạng"))
     def status_label(self, obj):
         return obj.status.label
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from news.sitemaps import SiteUrlSitemap
+from unionsite.links import SiteUrlSitemap
 
 from .models import Document
 
