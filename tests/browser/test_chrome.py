@@ -118,18 +118,52 @@ def test_text_size_works_without_javascript(new_page, site_url):
     assert page.get_by_role("link", name="Chữ nhỏ").get_attribute("aria-current") == "true"
 
 
-def test_vietnamese_text_is_drawn_in_one_font_without_fallbacks(page, site_url):
-    """Stacked marks (ệ, ở, ữ) come from the same font as the letters: no tofu, no mix."""
-    page.goto(site_url + "/")
+def _fonts_drawing(page, selectors) -> dict:
+    """{family: (glyphs, is web font)} that Chromium used to draw the elements' text."""
+    page.evaluate("document.fonts.ready.then(() => true)")
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     fonts = {}
-    for selector in (".site-header__name", ".slogan__text", ".site-footer__contact"):
+    for selector in selectors:
         node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        assert node, selector
         for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
-            fonts[font["familyName"]] = fonts.get(font["familyName"], 0) + font["glyphCount"]
-    # One family for all of it, from the top of site.css's stack (CI installs Noto Sans).
-    assert len(fonts) == 1
-    assert next(iter(fonts)) in {"Segoe UI", "Roboto", "Noto Sans"}
+            glyphs, _ = fonts.get(font["familyName"], (0, True))
+            fonts[font["familyName"]] = (glyphs + font["glyphCount"], font["isCustomFont"])
+    return fonts
+
+
+def test_vietnamese_text_is_drawn_in_the_shipped_font_without_fallbacks(page, site_url):
+    """Stacked marks (ệ, ở, ữ) come from the font the site ships (static/vendor/be-vietnam-pro),
+    not from whatever the machine has installed: no tofu, no mix of families."""
+    fetched = {}
+    page.on(
+        "response",
+        lambda r: fetched.__setitem__(r.url.rsplit("/", 1)[-1], len(r.body()))
+        if "/vendor/be-vietnam-pro/" in r.url
+        else None,
+    )
+    page.goto(site_url + "/")
+    fonts = _fonts_drawing(page, (".site-header__name", ".slogan__text", ".site-footer__contact"))
+    assert list(fonts) == ["Be Vietnam Pro"]
+    assert fonts["Be Vietnam Pro"][1] is True  # a downloaded web font, not an installed one
+    # What the first page view adds (README: "The font"): four woff2 subsets and their CSS.
+    assert sorted(fetched) == [
+        "be-vietnam-pro-latin-400-normal.woff2",
+        "be-vietnam-pro-latin-700-normal.woff2",
+        "be-vietnam-pro-vietnamese-400-normal.woff2",
+        "be-vietnam-pro-vietnamese-700-normal.woff2",
+        "be-vietnam-pro.css",
+    ]
+    assert sum(fetched.values()) < 70_000
+    page.goto(site_url + "/tin-tuc/" + _first_article_slug(page, site_url) + "/")
+    fonts = _fonts_drawing(page, ("h1", ".article-body"))
+    assert {name: web for name, (_, web) in fonts.items()} == {"Be Vietnam Pro": True}
+
+
+def _first_article_slug(page, site_url) -> str:
+    page.goto(site_url + "/")
+    href = page.locator("a[href^='/tin-tuc/']").first.get_attribute("href")
+    return href.strip("/").split("/")[-1]
