@@ -139,12 +139,12 @@ def test_vietnamese_text_is_drawn_in_the_shipped_font_without_fallbacks(page, si
     """Stacked marks (ệ, ở, ữ) come from the font the site ships (static/vendor/be-vietnam-pro),
     not from whatever the machine has installed: no tofu, no mix of families."""
     fetched = {}
-    page.on(
-        "response",
-        lambda r: fetched.__setitem__(r.url.rsplit("/", 1)[-1], len(r.body()))
-        if "/vendor/be-vietnam-pro/" in r.url
-        else None,
-    )
+
+    def note_font_file(response):
+        if "/vendor/be-vietnam-pro/" in response.url:
+            fetched[response.url.rsplit("/", 1)[-1]] = len(response.body())
+
+    page.on("response", note_font_file)
     page.goto(site_url + "/")
     fonts = _fonts_drawing(page, (".site-header__name", ".slogan__text", ".site-footer__contact"))
     assert list(fonts) == ["Be Vietnam Pro"]
