@@ -25,6 +25,9 @@ install-dev: $(VENV)/.installed-dev
 
 # Development server on the embedded SQLite database (var/db.sqlite3), with demo content.
 run: export DEBUG ?= 1
+# Absolute addresses (RSS, sitemap, canonical, share links, the admin link printed below) follow
+# HOST/PORT unless SITE_URL is set: `make run PORT=8310` builds http://127.0.0.1:8310/… links.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput

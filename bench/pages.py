@@ -326,6 +326,9 @@ def wrk(
         "10s",
         "--latency",
         *extra_args,
+        # A browser's user agent: the site counts a request without one as a bot.
+        "-H",
+        f"User-Agent: {BROWSER_UA}",
     ]
     if cookie:
         args += ["-H", f"Cookie: {cookie}"]

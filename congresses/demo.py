@@ -13,8 +13,14 @@ import datetime
 
 from news import demo as news_demo
 from news.models import Article
+from unionsite.demo import demo_staff_account
 
-from .models import Congress, GuidingDocument, Organisation, Term
+from .models import Congress, GuidingDocument, Organisation, StaffAssignment, Term
+from .permissions import DISTRICT_STAFF_GROUP
+
+# The local Thọ Xuân officer (debug only), named in README "Thử với vai biên tập viên / cán bộ LĐLĐ huyện".
+OFFICER_USERNAME = "canbo-thoxuan"
+OFFICER_PASSWORD = "thoxuan-thanhhoa"
 
 D = datetime.date
 HELD, PLANNED, POSTPONED, NOT_REQUIRED = (
@@ -253,6 +259,15 @@ def seed(*, stdout=None) -> None:
         status=PLANNED,
         documents=[documents["61/KH-LĐLĐ"]],
     )
+    officer = demo_staff_account(
+        username=OFFICER_USERNAME,
+        password=OFFICER_PASSWORD,
+        group=DISTRICT_STAFF_GROUP,
+        full_name="Cán bộ Thọ Xuân",
+        stdout=stdout,
+    )
+    if officer is not None:
+        StaffAssignment.objects.get_or_create(user=officer, defaults={"organisation": tho_xuan})
     _write(
         stdout,
         f"Đại hội công đoàn: nhiệm kỳ {term}, {Organisation.objects.count()} tổ chức, "

@@ -12,6 +12,8 @@ PORT=${PORT:-8000}
 
 export DEBUG=0
 export GUNICORN_BIND="${GUNICORN_BIND:-$HOST:$PORT}"
+# Absolute addresses (feeds, sitemap, canonical, share links) follow HOST/PORT unless set.
+export SITE_URL="${SITE_URL:-http://$HOST:$PORT}"
 mkdir -p var
 
 if [ -z "${SECRET_KEY:-}" ]; then
@@ -34,6 +36,14 @@ if [ "${SERVE_HTTP:-1}" = "1" ] && [ -z "${SECURE_SSL_REDIRECT:-}" ] && [ -z "${
   # Secure-only. Anything else keeps the production defaults (redirect, Secure cookies, HSTS).
   export SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0
   echo "serve: loopback http trial: SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0." >&2
+fi
+
+if [ -z "${SERVE_MEDIA:-}" ] && [ "${MEDIA_STORAGE:-filesystem}" = filesystem ]; then
+  # Uploaded photos from MEDIA_ROOT through Django, so a local trial shows them. Production
+  # leaves this off: nginx serves /media/ itself (deploy/nginx/unionsite.conf).
+  export SERVE_MEDIA=1
+  echo "serve: SERVE_MEDIA=1: Django serves /media/ from MEDIA_ROOT (trial only — nginx does" \
+       "in production)." >&2
 fi
 
 "$BIN/python" manage.py check --deploy --fail-level ERROR

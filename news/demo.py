@@ -11,11 +11,16 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from unionsite.demo import demo_staff_account
 from unionsite.text import vn_slugify
 
 from .models import Article, Category, Page, Tag
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# The local editor account (debug only), named in README "Thử với vai biên tập viên / cán bộ LĐLĐ huyện".
+EDITOR_USERNAME = "bientapvien"
+EDITOR_PASSWORD = "bientap-thanhhoa"
+EDITOR_GROUP = "Biên tập viên"  # created by news/migrations/0002_editor_group.py
 THO_XUAN_SLUG = (
     "mot-so-giai-phap-to-chuc-thanh-cong-dai-hoi-diem-cong-doan-co-so-nhiem-ky-2023-2028"
 )
@@ -266,3 +271,10 @@ def seed(*, stdout=None) -> None:
 
     if stdout:
         stdout.write(f"Tin tức: {created} mục mới" if created else "Tin tức: đã có, giữ nguyên")
+    demo_staff_account(
+        username=EDITOR_USERNAME,
+        password=EDITOR_PASSWORD,
+        group=EDITOR_GROUP,
+        full_name="Biên tập viên Thử",
+        stdout=stdout,
+    )

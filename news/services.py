@@ -3,7 +3,7 @@
 from django.core import signing
 from django.db.models import F
 
-from unionsite.useragents import is_bot as is_bot_agent
+from unionsite.useragents import is_bot
 
 from .models import Article, search_meta_form
 
@@ -11,12 +11,6 @@ SEEN_COOKIE = "news_seen"
 SEEN_SALT = "news.seen"
 SEEN_MAX_AGE = 24 * 60 * 60
 SEEN_MAX_IDS = 100
-
-
-def is_bot(user_agent: str) -> bool:
-    """Not a reader: the visitor counter's bot list, and here also an empty user agent
-    (the visitor counter counts one, since load tools send none; a view count does not)."""
-    return not user_agent or is_bot_agent(user_agent)
 
 
 def _seen_ids(request) -> list[int]:

@@ -1,9 +1,9 @@
 """The root URLconf: each app's addresses mounted under its Vietnamese prefix."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from documents.feeds import LatestDocumentsFeed
 from news import uploads as news_uploads
@@ -34,8 +34,15 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Not django.conf.urls.static.static(): that one serves nothing once DEBUG is off.
+    urlpatterns += [
+        re_path(
+            r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 handler400 = views.bad_request
 handler403 = views.permission_denied

@@ -1,5 +1,9 @@
 """Demo content for the site profile, taken from the federation's current site."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from .models import SiteProfile
 
 PROFILE = {
@@ -29,3 +33,29 @@ def seed(*, stdout=None) -> SiteProfile:
     if stdout:
         stdout.write("Thông tin trang: " + ("đã tạo" if created else "đã có, giữ nguyên"))
     return profile
+
+
+def demo_staff_account(*, username: str, password: str, group: str, full_name: str, stdout=None):
+    """In debug only: a staff account in ``group`` with a local password, printed for the README's
+    "Thử với vai biên tập viên / cán bộ LĐLĐ huyện". Returns the user, or None when DEBUG is off
+    (a production database never gets an account with a published password).
+
+    An account that exists keeps the password it has (whoever tried the site may have changed it).
+    """
+    if not settings.DEBUG:
+        return None
+    User = get_user_model()
+    first_name, _, last_name = full_name.rpartition(" ")
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"is_staff": True, "first_name": first_name, "last_name": last_name},
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=group))
+    if stdout:
+        login = f"{settings.SITE_URL}/{settings.ADMIN_URL}"
+        secret = f"mật khẩu: {password}" if created else "mật khẩu đã đặt trước đó"
+        stdout.write(f"Tài khoản thử ({group}): {login} — tên: {username} — {secret}")
+    return user

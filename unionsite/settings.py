@@ -206,6 +206,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Django itself serves /media/ from MEDIA_ROOT: in debug, and in `make serve`'s local trial.
+# Production leaves it off (nginx serves /media/, or the files live on S3).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 # Production serves hashed, compressed files through WhiteNoise after collectstatic; in
 # DEBUG the plain storage serves straight from the source folders (no collectstatic needed).

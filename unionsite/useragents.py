@@ -3,8 +3,8 @@ article view count (news)."""
 
 # Crawlers, link previewers, monitors and scripted clients, matched as lower-case substrings
 # of the user agent (plain substring tests: a regex alternation costs ten times more per
-# request). An empty user agent is counted: browsers always send one, but load tools (wrk)
-# send none and must look like readers.
+# request). An empty user agent is a bot too: every browser sends one, scripts often do not
+# (benchmarks send a browser's user agent instead, bench/).
 BOT_TOKENS = (
     "bot",
     "crawl",
@@ -35,5 +35,7 @@ BOT_TOKENS = (
 
 
 def is_bot(user_agent: str) -> bool:
+    if not user_agent:
+        return True
     user_agent = user_agent.lower()
     return any(token in user_agent for token in BOT_TOKENS)

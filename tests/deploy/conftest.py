@@ -32,6 +32,7 @@ _SCRUB = {
     "CSRF_TRUSTED_ORIGINS",
     "SITE_URL",
     "MEDIA_STORAGE",
+    "SERVE_MEDIA",
 }
 
 

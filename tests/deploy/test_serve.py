@@ -29,9 +29,13 @@ def get(path: str, headers: dict | None = None):
 @pytest.fixture
 def served(production_env, tmp_path):
     env = dict(production_env, HOST="127.0.0.1", PORT=str(PORT), BIN=str(ROOT / ".venv" / "bin"))
-    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS"):
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SITE_URL"):
         env.pop(name)  # a local trial: the script fills these in and says so
     env["SERVE_SECRET_FILE"] = str(tmp_path / "secret_key")
+    # An uploaded photo already in MEDIA_ROOT, as after an editor's upload.
+    photo = tmp_path / "media" / "news" / "anh-thu.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"\xff\xd8\xff\xe0 trial photo")
     log = (tmp_path / "serve.log").open("wb")
     process = subprocess.Popen(
         ["bash", "deploy/serve.sh"],
@@ -74,6 +78,13 @@ def test_serve_runs_gunicorn_with_debug_off_and_hashed_static(served):
     status, _, body = get("/khong-co-trang-nay/")
     assert status == 404
     assert b"technical_404" not in body and b"Django tried these URL patterns" not in body
+    # Absolute addresses follow HOST/PORT when SITE_URL is not set.
+    status, _, body = get("/robots.txt")
+    assert f"Sitemap: http://127.0.0.1:{PORT}/sitemap.xml".encode() in body
+    # A local trial shows uploaded photos (production: nginx serves /media/).
+    status, _, body = get("/media/news/anh-thu.jpg")
+    assert (status, body) == (200, b"\xff\xd8\xff\xe0 trial photo")
     log = served.read_text()
+    assert "SERVE_MEDIA=1: Django serves /media/" in log
     assert "SECRET_KEY was not set; using the local key" in log
     assert "Booting worker" in log

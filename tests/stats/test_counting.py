@@ -169,10 +169,12 @@ def test_home_page_is_counted(client, clock):
     assert counts()["total_visits"] == 1
 
 
-def test_request_without_user_agent_is_counted(client, clock):
-    # Load tools such as wrk send no user agent and must look like readers.
+def test_request_without_user_agent_is_not_counted(client, clock):
+    # Every browser sends a user agent; scripts often send none (benchmarks send a browser's).
     client.get(READER_PAGE)
-    assert counts()["total_visits"] == 1
+    client.get(READER_PAGE, HTTP_USER_AGENT="")
+    assert "uv" not in client.cookies
+    assert counts() == {"days": {}, "total_visits": 0, "online_rows": 0}
 
 
 @pytest.mark.parametrize("cookie", ["garbage", "a.b.c:forged", "x" * 500, ""])

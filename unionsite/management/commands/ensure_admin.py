@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, password, **options):
         User = get_user_model()
-        login_url = f"http://127.0.0.1:8000/{settings.ADMIN_URL}"
+        login_url = f"{settings.SITE_URL}/{settings.ADMIN_URL}"
         if User.objects.filter(username=username).exists():
             self.stdout.write(
                 f"Dùng lại tài khoản quản trị '{username}'. Đăng nhập: {login_url} "
