@@ -20,7 +20,7 @@ from .permissions import DISTRICT_STAFF_GROUP
 
 # The local Thọ Xuân officer (debug only), named in README "Thử với vai biên tập viên / cán bộ LĐLĐ huyện".
 OFFICER_USERNAME = "canbo-thoxuan"
-OFFICER_PASSWORD = "thoxuan-thanhhoa"
+OFFICER_PASSWORD = "thoxuan-thanhhoa"  # noqa: S105  (local trial account, debug only)
 
 D = datetime.date
 HELD, PLANNED, POSTPONED, NOT_REQUIRED = (

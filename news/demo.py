@@ -19,7 +19,7 @@ from .models import Article, Category, Page, Tag
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # The local editor account (debug only), named in README "Thử với vai biên tập viên / cán bộ LĐLĐ huyện".
 EDITOR_USERNAME = "bientapvien"
-EDITOR_PASSWORD = "bientap-thanhhoa"
+EDITOR_PASSWORD = "bientap-thanhhoa"  # noqa: S105  (local trial account, debug only)
 EDITOR_GROUP = "Biên tập viên"  # created by news/migrations/0002_editor_group.py
 THO_XUAN_SLUG = (
     "mot-so-giai-phap-to-chuc-thanh-cong-dai-hoi-diem-cong-doan-co-so-nhiem-ky-2023-2028"

@@ -38,7 +38,7 @@ if settings.SERVE_MEDIA:
     # Not django.conf.urls.static.static(): that one serves nothing once DEBUG is off.
     urlpatterns += [
         re_path(
-            r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )
