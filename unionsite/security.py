@@ -4,6 +4,9 @@ proxy, the Vietnamese lockout page and the permissions of the "Quản trị" gro
 Each piece is small on purpose; settings.py says where they are plugged in.
 """
 
+from datetime import datetime, timedelta
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.apps import apps
@@ -96,6 +99,16 @@ def login_username(request, credentials=None) -> str | None:
     else:
         username = getattr(request, "data", request.POST).get("username")
     return username[:150] if isinstance(username, str) else username
+
+
+def prune_login_records(*, now: datetime, days: int | None = None) -> int:
+    """Delete django-axes records (failed attempts, access and failure logs) older than
+    ``days`` (default ``LOGIN_RECORD_DAYS``). Returns how many rows went; writes nothing else."""
+    cutoff = now - timedelta(days=settings.LOGIN_RECORD_DAYS if days is None else days)
+    deleted = 0
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        deleted += model.objects.filter(attempt_time__lt=cutoff).delete()[0]
+    return deleted
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -185,6 +185,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "unionsite.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "unionsite.security.client_ip"
 AXES_USERNAME_CALLABLE = "unionsite.security.login_username"
+# Personal data kept to the minimum (docs/security.md, "Personal data"): no record of
+# successful logins, failed attempts only as long as the lockout needs them and at most
+# LOGIN_RECORD_DAYS days (`manage.py prune_login_records`, daily systemd timer).
+AXES_DISABLE_ACCESS_LOG = True
+LOGIN_RECORD_DAYS = 30
 # Proxies in front of Django that append to X-Forwarded-For (nginx in production). With 0
 # the address is REMOTE_ADDR; trusting the header without a proxy would let anyone forge it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
