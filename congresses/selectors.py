@@ -9,8 +9,22 @@ grow with the number of unions. A union without a congress record for the term c
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, DateField, F, FilteredRelation, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    DateField,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from unionsite.search import SearchHit, match_rank
 
 from news.models import Article
 
@@ -201,3 +215,39 @@ def congress_detail(pk: int) -> Congress | None:
 def with_published_article(queryset: QuerySet) -> QuerySet:
     """Load each congress's news article only if readers may see it: a draft reads as None."""
     return queryset.prefetch_related(Prefetch("article", queryset=Article.objects.published()))
+
+
+def search_union_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:
+    """Unions and federations whose name or code holds every folded word, best first, each
+    linked to its congress of the current term when it has one (else to its page).
+
+    One query for every organisation's name, code and links; the matching (folded, whole
+    words) runs in Python with the site's one rule, so "tho xuan" finds "Thọ Xuân" on SQLite
+    and PostgreSQL alike. A province has a few thousand unions: this stays a few milliseconds."""
+    term = current_term()
+    congress = Congress.objects.filter(organisation=OuterRef("pk"), term=term).order_by("pk")
+    rows = Organisation.objects.annotate(
+        parent_name=F("parent__name"),
+        parent_slug=F("parent__slug"),
+        congress_id=Subquery(congress.values("pk")[:1]),
+    ).values_list("name", "code", "slug", "level", "parent_name", "parent_slug", "congress_id")
+    levels = dict(Organisation.Level.choices)
+    ranked = []
+    for name, code, slug, level, parent_name, parent_slug, congress_id in rows:
+        rank = match_rank(words, name, code)
+        if rank is None:
+            continue
+        grassroots = level == Organisation.Level.GRASSROOTS and parent_slug
+        page_slug = parent_slug if grassroots else slug
+        if congress_id:
+            url = reverse("congresses:congress", kwargs={"slug": page_slug, "pk": congress_id})
+        elif level == Organisation.Level.PROVINCE:
+            url = reverse("congresses:progress")
+        else:
+            url = reverse("congresses:federation", kwargs={"slug": page_slug})
+        meta = levels[level] + (f" · {parent_name}" if parent_name else "")
+        if term and congress_id:
+            meta += f" · Đại hội nhiệm kỳ {term}"
+        ranked.append((rank, SearchHit(title=name, url=url, meta=meta)))
+    ranked.sort(key=lambda item: -item[0])  # stable: Vietnamese name order within a rank
+    return [hit for _, hit in ranked[:limit]]

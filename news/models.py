@@ -1,5 +1,3 @@
-import re
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -8,18 +6,15 @@ from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
 from unionsite.images import reencode_image, validate_image_upload
+from unionsite.search import folded_words
 from unionsite.slugs import unique_slug
-from unionsite.text import fold_vietnamese, vn_slugify
+from unionsite.text import vn_slugify
 
 from .sanitize import clean_html, html_to_text, require_image_alt
 
 SLUG_MAX = 200
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def search_words(text: str) -> list[str]:
-    """Folded words of ``text``: "Đại hội, điểm!" → ["dai", "hoi", "diem"]."""
-    return _WORD.findall(fold_vietnamese(text))
+# The site's one folding rule for search words (unionsite/search.py).
+search_words = folded_words
 
 
 def search_form(text: str) -> str:

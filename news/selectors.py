@@ -27,8 +27,11 @@ from django.db.models import (
 )
 from django.http import Http404
 
+from unionsite.search import SearchHit, match_rank
+
 from . import caching
 from .models import Article, Category, Page, search_words
+from .sanitize import html_to_text
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 10
@@ -366,3 +369,26 @@ def search_articles(words: list[str]) -> QuerySet:
         return Article.objects.none()
     position = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)))
     return Article.objects.published().for_lists().filter(pk__in=ids).order_by(position)
+
+
+def search_page_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:
+    """Editor-maintained pages (Giới thiệu, Liên hệ…) holding every folded word, best first.
+
+    A site has a handful of pages: their titles and text are read once per cache generation
+    and matched in Python with the site's one rule (``unionsite.search.match_rank``)."""
+
+    def build():
+        return [
+            SearchHit(title=page.title, url=page.get_absolute_url(), text=html_to_text(page.body))
+            for page in Page.objects.only("title", "slug", "body")
+        ]
+
+    pages = cache.get_or_set(caching.key("page-search"), build, caching.FRAGMENT_TTL)
+    ranked = [(match_rank(words, hit.title, hit.text), hit) for hit in pages]
+    ranked = sorted((item for item in ranked if item[0] is not None), key=lambda i: -i[0])
+    return [hit for _, hit in ranked[:limit]]
+
+
+def newest_articles(limit: int = 5) -> list[Article]:
+    """The newest published articles (the search page's suggestions when nothing matched)."""
+    return list(Article.objects.published().for_lists()[:limit])

@@ -9,7 +9,6 @@ urlpatterns = [
     path("tin-tuc/<slug:slug>/", views.article_detail, name="article"),
     path("chuyen-muc/<slug:slug>/", views.category_detail, name="category"),
     path("the/<slug:slug>/", views.tag_detail, name="tag"),
-    path("tim-kiem/", views.search, name="search"),
     path("trang/so-do-trang/", views.site_map, name="site-map"),
     path("trang/<slug:slug>/", views.page_detail, name="page"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),

@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -73,20 +71,6 @@ def tag_detail(request, slug):
     )  # fmt: skip
 
 
-@require_safe
-def search(request):
-    query, words = selectors.clean_query(request.GET.get("q", ""))
-    html = ""
-    if words:
-        # The trimmed query, not the raw one (which may be a megabyte long).
-        prefix = f"?{urlencode({'q': query})}&"
-        page = selectors.search_page(words, request.GET.get("page"), per_page=PER_PAGE)
-        html = render_to_string(
-            "news/_article_list.html", {"page_obj": page, "query_prefix": prefix, "search": True}
-        )
-    return render(
-        request, "news/search.html", {"query": query, "has_words": bool(words), "list_html": html}
-    )
 
 
 def _article_meta(article: Article) -> dict:

@@ -10,6 +10,7 @@ from news import uploads as news_uploads
 from unionsite import views
 
 from . import sitemaps
+from . import views as portal_views
 
 urlpatterns = [
     # Choosing a password from the e-mailed link, under the admin's prefix (accounts/urls.py).
@@ -31,6 +32,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
+    path("tim-kiem/", portal_views.search, name="search"),
     path("", include("news.urls")),
 ]
 

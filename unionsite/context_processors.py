@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import DatabaseError
 
 from .models import SiteProfile
+from .search import strip_control_characters
 from .views import TEXT_SIZES, reader_text_size
 
 
@@ -23,4 +24,6 @@ def site(request):
         "text_size": text_size,
         "text_size_class": TEXT_SIZES[text_size],
         "text_size_next": back_to,
+        # The header's search box shows the query back: trimmed, without control characters.
+        "search_query": strip_control_characters(request.GET.get("q", "")[:400])[:200],
     }

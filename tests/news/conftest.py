@@ -30,7 +30,8 @@ def upload(name="anh.jpg", fmt="JPEG", content_type="image/jpeg", **kwargs) -> S
 
 def card_titles(response) -> list[str]:
     """Titles of the article cards on a page, in order."""
-    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.text)
+    found = re.findall(r'<h3 class="card__title"><a href="[^"]+">(.*?)</a>', response.text)
+    return [re.sub(r"</?mark>", "", title) for title in found]  # search highlights words
 
 
 def sitemap_locations(client) -> list[str]:

@@ -1,0 +1,35 @@
+"""The kinds of result the site search (/tim-kiem/) lists, in the order it lists them.
+
+Each kind is one app's public selector taking the folded query words and a limit and
+returning ``unionsite.search.SearchHit``s. A new app adds its kind with one line here, e.g.
+``Kind("documents", "Văn bản", documents.selectors.search_document_hits)``. Articles are not
+a kind: they are the page's main, paginated list (``news.selectors.search_articles``).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from congresses import selectors as congresses_selectors
+from news import selectors as news_selectors
+from unionsite.search import SearchHit
+
+PER_KIND = 10
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    heading: str
+    find: Callable[..., list[SearchHit]]
+
+
+KINDS = [
+    Kind("pages", "Trang thông tin", news_selectors.search_page_hits),
+    Kind("unions", "Công đoàn và đại hội", congresses_selectors.search_union_hits),
+]
+
+
+def other_hits(words: list[str]) -> list[tuple[Kind, list[SearchHit]]]:
+    """``[(kind, hits), …]`` for every kind with at least one hit."""
+    found = [(kind, kind.find(words, limit=PER_KIND)) for kind in KINDS]
+    return [(kind, hits) for kind, hits in found if hits]
