@@ -37,9 +37,13 @@ STATUS_OVERDUE = "overdue"
 STATUS_FILTER_CHOICES = [*Congress.Status.choices, (STATUS_OVERDUE, "Quá hạn")]
 
 
+def _terms_current_first() -> QuerySet:
+    return Term.objects.order_by("-is_current", "-start_year")
+
+
 def current_term() -> Term | None:
     """The term marked current, else the latest one."""
-    return Term.objects.order_by("-is_current", "-start_year").first()
+    return _terms_current_first().first()
 
 
 @dataclass
@@ -224,12 +228,13 @@ def search_union_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:
     One query for every organisation's name, code and links; the matching (folded, whole
     words) runs in Python with the site's one rule, so "tho xuan" finds "Thọ Xuân" on SQLite
     and PostgreSQL alike. A province has a few thousand unions: this stays a few milliseconds."""
-    term = current_term()
-    congress = Congress.objects.filter(organisation=OuterRef("pk"), term=term).order_by("pk")
+    # The current term inside the query (the rule of ``current_term``), not a query of its own.
+    term = _terms_current_first().values("pk")[:1]
+    congress = Congress.objects.filter(organisation=OuterRef("pk"), term=Subquery(term))
     rows = Organisation.objects.annotate(
         parent_name=F("parent__name"),
         parent_slug=F("parent__slug"),
-        congress_id=Subquery(congress.values("pk")[:1]),
+        congress_id=Subquery(congress.order_by("pk").values("pk")[:1]),
     ).values_list("name", "code", "slug", "level", "parent_name", "parent_slug", "congress_id")
     levels = dict(Organisation.Level.choices)
     ranked = []
@@ -246,8 +251,6 @@ def search_union_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:
         else:
             url = reverse("congresses:federation", kwargs={"slug": page_slug})
         meta = levels[level] + (f" · {parent_name}" if parent_name else "")
-        if term and congress_id:
-            meta += f" · Đại hội nhiệm kỳ {term}"
         ranked.append((rank, SearchHit(title=name, url=url, meta=meta)))
     ranked.sort(key=lambda item: -item[0])  # stable: Vietnamese name order within a rank
     return [hit for _, hit in ranked[:limit]]

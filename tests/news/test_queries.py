@@ -65,8 +65,10 @@ LIMITS = {
     "/chuyen-muc/tin-tuc-su-kien/": 6,
     "/chuyen-muc/tin-tuc-su-kien/?page=2": 6,
     "/the/the-0/": 6,
-    # Cold: the ranked ids (cached per query afterwards) and the page's cards are two queries.
-    "/tim-kiem/?q=dai+hoi": 7,
+    # Cold: the ranked ids (cached per query afterwards) and the page's cards are two queries;
+    # page 1 also lists pages (one query, then cached per generation) and unions/congresses
+    # (one query however many unions there are).
+    "/tim-kiem/?q=dai+hoi": 9,
     "/tim-kiem/?q=dai+hoi&page=2": 7,
 }
 

@@ -52,7 +52,7 @@ def test_words_match_whole_words_not_parts(client, corpus):
 def test_no_match_says_so(client, corpus):
     response = client.get("/tim-kiem/", {"q": "không có từ này"})
     assert response.status_code == 200
-    assert "Chưa có bài viết nào." in response.text
+    assert "Không tìm thấy kết quả cho “không có từ này”" in response.text
 
 
 @pytest.mark.parametrize("query", ["!!!", "“”…—", "' OR 1=1 --"[:2], "%_%"])
