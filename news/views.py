@@ -31,6 +31,11 @@ def _list_fragment(request, queryset, *, key: str) -> str:
     return cache.get_or_set(caching.key(key, number), build, caching.FRAGMENT_TTL)
 
 
+def _page_number(request) -> dict:
+    """The page number the title shows: parsed, never the raw ``?page=`` text."""
+    return {"page_number": selectors.page_number(request.GET.get("page"))}
+
+
 @require_safe
 def home(request):
     def build():
@@ -56,7 +61,7 @@ def category_detail(request, slug):
     html = _list_fragment(request, articles, key=f"category:{category.pk}")
     return render(
         request, "news/article_list.html", {"heading": category.name, "category": category,
-                                            "list_html": html},
+                                            "list_html": html, **_page_number(request)},
     )  # fmt: skip
 
 
@@ -67,7 +72,7 @@ def tag_detail(request, slug):
     html = _list_fragment(request, articles, key=f"tag:{tag.pk}")
     return render(
         request, "news/article_list.html", {"heading": f"Thẻ: {tag.name}", "tag": tag,
-                                            "list_html": html},
+                                            "list_html": html, **_page_number(request)},
     )  # fmt: skip
 
 
