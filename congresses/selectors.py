@@ -24,9 +24,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from unionsite.search import SearchHit, match_rank
-
 from news.models import Article
+from unionsite.search import SearchHit, match_rank
 
 from .models import Congress, GuidingDocument, Organisation, Term
 

@@ -76,8 +76,6 @@ def tag_detail(request, slug):
     )  # fmt: skip
 
 
-
-
 def _article_meta(article: Article) -> dict:
     """Canonical URL, share image and JSON-LD for the article page."""
     url = absolute_url(article.get_absolute_url())
