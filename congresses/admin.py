@@ -15,6 +15,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
 from news.models import Article
+from unionsite.admin import EditableOnlyByMixin
 from unionsite.images import reencode_image, validate_image_upload
 
 from . import permissions
@@ -44,20 +45,11 @@ class CongressFederationFilter(FederationFilter):
     lookup_path = "organisation__parent"
 
 
-class ProvinceOnlyAdmin(admin.ModelAdmin):
+class ProvinceOnlyAdmin(EditableOnlyByMixin, admin.ModelAdmin):
     """Terms and guiding documents: district staff may read them, province staff edit them."""
 
-    def _province(self, request):
+    def may_edit(self, request) -> bool:
         return permissions.sees_all_federations(request.user)
-
-    def has_add_permission(self, request):
-        return self._province(request) and super().has_add_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._province(request) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._province(request) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Term)

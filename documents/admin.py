@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from news.selectors import clean_query
+from unionsite.admin import EditableOnlyByMixin
 
 from . import bulk, permissions, services
 from .forms import BulkUploadForm
@@ -20,23 +21,14 @@ from .models import Document, DocumentFile, DocumentType, Field, Issuer
 from .selectors import search_documents
 
 
-class ListAdmin(admin.ModelAdmin):
+class ListAdmin(EditableOnlyByMixin, admin.ModelAdmin):
     """Loại, cơ quan ban hành and lĩnh vực: everyone reads them, those who manage every
     document edit them."""
 
     search_fields = ["name__fold_contains"]
 
-    def _manages(self, request):
+    def may_edit(self, request) -> bool:
         return permissions.manages_all_documents(request.user)
-
-    def has_add_permission(self, request):
-        return self._manages(request) and super().has_add_permission(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._manages(request) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._manages(request) and super().has_delete_permission(request, obj)
 
 
 @admin.register(DocumentType)

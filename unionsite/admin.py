@@ -4,16 +4,27 @@ from django.utils.translation import gettext_lazy as _
 from .models import AuditEntry, SiteProfile
 
 
-class ReadOnlyAdminMixin:
-    """Records people may look at in the admin but never add, change or delete."""
+class EditableOnlyByMixin:
+    """Records everyone with the view permission may read, but only accounts that
+    ``may_edit`` accepts may add, change or delete (on top of their model permissions)."""
+
+    def may_edit(self, request) -> bool:
+        return True
 
     def has_add_permission(self, request):
-        return False
+        return self.may_edit(request) and super().has_add_permission(request)
 
     def has_change_permission(self, request, obj=None):
-        return False
+        return self.may_edit(request) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
+        return self.may_edit(request) and super().has_delete_permission(request, obj)
+
+
+class ReadOnlyAdminMixin(EditableOnlyByMixin):
+    """Records people may look at in the admin but never add, change or delete."""
+
+    def may_edit(self, request) -> bool:
         return False
 
 
