@@ -8,18 +8,17 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import (
-    Case,
     CharField,
     F,
     IntegerField,
-    Q,
     QuerySet,
     Value,
-    When,
 )
 from django.db.models.functions import Cast, TruncDate
 from django.http import Http404
 from django.urls import reverse
+
+from unionsite.search import whole_word_match
 
 from . import caching
 from .models import Document, DocumentType, Field, Issuer, Status
@@ -80,21 +79,9 @@ def search_documents(words: list[str], queryset: QuerySet | None = None) -> Quer
     base = Document.objects.published().for_lists() if queryset is None else queryset
     if not words:
         return base.none()
-    condition = Q()
-    phrase = f" {' '.join(words)} "
-    rank = Case(When(search_number__contains=phrase, then=Value(20)), default=Value(0))
-    for word in words:
-        padded = f" {word} "
-        condition &= (
-            Q(search_number__contains=padded)
-            | Q(search_title__contains=padded)
-            | Q(search_text__contains=padded)
-        )
-        rank = rank + Case(
-            When(search_number__contains=padded, then=Value(5)),
-            When(search_title__contains=padded, then=Value(3)),
-            default=Value(1),
-        )
+    condition, rank = whole_word_match(
+        words, [("search_number", 5), ("search_title", 3)], ["search_text"], phrase_weight=20
+    )
     return base.filter(condition).annotate(rank=rank).order_by("-rank", "-issued_on", "-id")
 
 

@@ -27,7 +27,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
-from unionsite.search import SearchHit, match_rank
+from unionsite.search import SearchHit, match_rank, whole_word_match
 
 from . import caching
 from .models import Article, Category, Page, search_words
@@ -331,17 +331,9 @@ def _ranked_ids(words: list[str]) -> list[int]:
             rank=SearchRank(F("search_vector"), query)
         )
     else:
-        condition = Q()
-        phrase = f" {' '.join(words)} "
-        rank = Case(When(search_title__contains=phrase, then=Value(10)), default=Value(0))
-        for word in words:
-            padded = f" {word} "
-            condition &= (
-                Q(search_title__contains=padded)
-                | Q(search_meta__contains=padded)
-                | Q(search_text__contains=padded)
-            )
-            rank = rank + Case(When(search_title__contains=padded, then=Value(3)), default=Value(1))
+        condition, rank = whole_word_match(
+            words, [("search_title", 3)], ["search_meta", "search_text"], phrase_weight=10
+        )
         newest = published.filter(condition).order_by("-publish_at", "-id").values("pk")
         ranked = Article.objects.filter(pk__in=newest[: SEARCH_LIMIT + 1]).annotate(rank=rank)
     return list(ranked.order_by("-rank", "-publish_at", "-id").values_list("pk", flat=True))

@@ -9,6 +9,7 @@ page (``portal/search.py``) lists the kinds. Words are folded the way reader sea
 import re
 from dataclasses import dataclass
 
+from django.db.models import Case, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -55,6 +56,33 @@ def match_rank(words: list[str], title: str, text: str = "") -> int | None:
         else:
             return None
     return rank
+
+
+def whole_word_match(words: list[str], weighted: list[tuple[str, int]], others: list[str],
+                     *, phrase_weight: int):  # fmt: skip
+    """``match_rank`` in SQL, over stored folded columns (" word word ", see ``folded_words``):
+    the condition that every word is a whole word of one of the columns, and a rank: the whole
+    phrase in the first weighted column counts ``phrase_weight``, each word the weight of the
+    first ``weighted`` column holding it, else 1. Returns ``(condition, rank)``."""
+    columns = [name for name, _ in weighted] + others
+    condition = Q()
+    phrase = f" {' '.join(words)} "
+    rank = Case(When(**{f"{columns[0]}__contains": phrase}, then=Value(phrase_weight)),
+                default=Value(0))  # fmt: skip
+    for word in words:
+        padded = f" {word} "
+        anywhere = Q()
+        for name in columns:
+            anywhere |= Q(**{f"{name}__contains": padded})
+        condition &= anywhere
+        rank = rank + Case(
+            *(
+                When(**{f"{name}__contains": padded}, then=Value(weight))
+                for name, weight in weighted
+            ),
+            default=Value(1),
+        )
+    return condition, rank
 
 
 def highlight(text: str, words: list[str]) -> SafeString:
