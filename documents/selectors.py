@@ -5,6 +5,7 @@ Other apps call ``search_documents``, ``latest_documents`` and ``documents_for_a
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db.models import (
@@ -18,7 +19,7 @@ from django.db.models.functions import Cast, TruncDate
 from django.http import Http404
 from django.urls import reverse
 
-from unionsite.search import whole_word_match
+from unionsite.search import SearchHit, whole_word_match
 
 from . import caching
 from .models import Document, DocumentType, Field, Issuer, Status
@@ -83,6 +84,24 @@ def search_documents(words: list[str], queryset: QuerySet | None = None) -> Quer
         words, [("search_number", 5), ("search_title", 3)], ["search_text"], phrase_weight=20
     )
     return base.filter(condition).annotate(rank=rank).order_by("-rank", "-issued_on", "-id")
+
+
+def search_document_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:
+    """The site search's "Văn bản" kind: the best ``limit`` documents for ``words`` (one query)."""
+    return [
+        SearchHit(
+            title=f"{document.doc_type.name} {document.number}",
+            url=document.get_absolute_url(),
+            text=document.title,
+            meta=f"ngày {document.issued_on:%d/%m/%Y} · {document.issuer.name}",
+        )
+        for document in search_documents(words)[:limit]
+    ]
+
+
+def library_search_url(query: str) -> str:
+    """The library's own search for ``query`` (the site search's "more documents" link)."""
+    return f"{reverse('documents:list')}?{urlencode({'q': query})}"
 
 
 def filtered_documents(

@@ -25,9 +25,10 @@ def search(request):
             article.title_html = highlight(article.title, words)
             article.summary_html = snippet(article.summary, words) if article.summary else ""
         groups = [
-            (kind, [_shown(hit, words) for hit in hits])
-            for kind, hits in ([] if page.number > 1 else other_hits(words))
-        ]
+            (kind, [_shown(hit, words) for hit in hits],
+             kind.more_url(query) if more and kind.more_url else "")
+            for kind, hits, more in ([] if page.number > 1 else other_hits(words))
+        ]  # fmt: skip
         context.update(
             page_obj=page,
             # The trimmed query, not the raw one (which may be a megabyte long).
