@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    Case,
     CharField,
     Count,
     Exists,
@@ -18,11 +17,9 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    QuerySet,
     Subquery,
     TextField,
     Value,
-    When,
     Window,
 )
 from django.http import Http404
@@ -352,15 +349,6 @@ def search_page(words: list[str], page_param, *, per_page: int) -> PaginatorPage
     paginator = Paginator(result.ids, per_page)
     paginator.capped = result.capped
     return PaginatorPage([by_id[pk] for pk in page_ids if pk in by_id], number, paginator)
-
-
-def search_articles(words: list[str]) -> QuerySet:
-    """``search_result`` as a queryset of cards, best first (for other pages to compose)."""
-    ids = search_result(words).ids
-    if not ids:
-        return Article.objects.none()
-    position = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)))
-    return Article.objects.published().for_lists().filter(pk__in=ids).order_by(position)
 
 
 def search_page_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:

@@ -2,7 +2,7 @@
 
 Each kind is one app's public selector taking the folded query words and a limit and
 returning ``unionsite.search.SearchHit``s, and optionally a link to the app's own search for
-more. A new app adds its kind with one line here. Articles are not a kind: they are the page's main, paginated list (``news.selectors.search_articles``).
+more. A new app adds its kind with one line here. Articles are not a kind: they are the page's main, paginated list (``news.selectors.search_page``).
 """
 
 from collections.abc import Callable
