@@ -22,12 +22,15 @@ PUBLIC = ", ".join(sorted(PUBLIC_MODULES))
 
 
 def local_packages(root: Path) -> set[str]:
-    """The project's own installed apps (``unionsite`` and ``portal`` included)."""
-    return {
-        config.name.split(".")[0]
-        for config in apps.get_app_configs()
-        if Path(config.path).resolve().is_relative_to(root.resolve())
-    }
+    """The project's own installed apps (``unionsite`` and ``portal`` included): those whose
+    top-level package is a folder of ``root`` itself. Not merely "somewhere under ``root``":
+    ``make install`` puts the virtualenv, with Django's and axes' apps, in ``root/.venv``."""
+    packages = set()
+    for config in apps.get_app_configs():
+        top = config.name.split(".")[0]
+        if Path(config.path).resolve().is_relative_to((root / top).resolve()):
+            packages.add(top)
+    return packages
 
 
 def _imported(tree: ast.AST, module: str, root: Path):
