@@ -7,9 +7,13 @@ another federation's id fails form validation) and ``save_model`` (checked again
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
@@ -18,7 +22,7 @@ from news.models import Article
 from unionsite.admin import EditableOnlyByMixin
 from unionsite.images import reencode_image, validate_image_upload
 
-from . import permissions
+from . import permissions, selectors
 from .models import Congress, CongressPhoto, GuidingDocument, Organisation, StaffAssignment, Term
 from .resources import CongressResource
 
@@ -228,8 +232,66 @@ class CongressPhotoInline(admin.TabularInline):
     extra = 1
 
 
+class CongressAdminForm(forms.ModelForm):
+    # No Meta: the admin builds the form for Congress with the fields of its fieldsets.
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, term = cleaned.get("organisation"), cleaned.get("term")
+        if organisation is None or term is None:
+            return cleaned
+        existing = (
+            Congress.objects.filter(organisation=organisation, term=term)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if existing is not None:
+            # On the field, so the model's own unique check (same words, no link) is skipped.
+            # The organisation was offered in this form, so the account may open that record.
+            url = reverse("admin:congresses_congress_change", args=[existing.pk])
+            self.add_error(
+                "organisation",
+                format_html(
+                    '{} đã có đại hội trong nhiệm kỳ {}: <a href="{}">mở bản ghi đó để sửa</a>'
+                    " thay vì nhập lại.",
+                    organisation.name,
+                    term,
+                    url,
+                ),
+            )
+        return cleaned
+
+
+class ArticleAutocompleteView(AutocompleteJsonView):
+    """The congress form's article picker: published articles found with the article admin's
+    search (diacritics ignored), for anyone who may record a congress. District officers have
+    no rights on articles, so Django's own autocomplete would refuse them."""
+
+    congress_admin = None
+
+    def process_request(self, request):
+        term, model_admin, source_field, to_field_name = super().process_request(request)
+        if source_field != Congress._meta.get_field("article"):
+            raise PermissionDenied  # this address answers for that one field only
+        return term, model_admin, source_field, to_field_name
+
+    def has_perm(self, request, obj=None):
+        return self.congress_admin.has_add_permission(
+            request
+        ) or self.congress_admin.has_change_permission(request)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=Article.objects.published().values("pk"))
+
+
+class ArticleAutocomplete(AutocompleteSelect):
+    def get_url(self):
+        return reverse(f"{self.admin_site.name}:congresses_congress_article_autocomplete")
+
+
 @admin.register(Congress)
 class CongressAdmin(ScopedImportExportAdmin):
+    form = CongressAdminForm
     resource_classes = [CongressResource]
     import_template_name = "congresses/admin/import.html"
     inlines = [CongressPhotoInline]
@@ -237,8 +299,9 @@ class CongressAdmin(ScopedImportExportAdmin):
         "organisation",
         "federation",
         "term",
-        "kind",
+        "kind_column",
         "status",
+        "deadline_column",
         "held_on",
         "assessment",
     ]
@@ -251,7 +314,7 @@ class CongressAdmin(ScopedImportExportAdmin):
     list_select_related = ["organisation__parent", "term"]
     date_hierarchy = "held_on"
     filter_horizontal = ["guiding_documents"]
-    autocomplete_fields = ["organisation"]
+    autocomplete_fields = ["organisation", "article"]
     fieldsets = [
         (None, {"fields": ["organisation", "term", "level", "kind", "ordinal"]}),
         (_("Hình thức"), {"fields": ["form", "meeting_type"]}),
@@ -281,6 +344,45 @@ class CongressAdmin(ScopedImportExportAdmin):
     def federation(self, obj):
         return obj.organisation.parent or "—"
 
+    @admin.display(description=_("Loại"), ordering="kind")
+    def kind_column(self, obj):
+        return obj.kind_label
+
+    @admin.display(description=_("Hạn tổ chức"))
+    def deadline_column(self, obj):
+        # Only while the congress is still to be held: not for one held or not required.
+        if obj.status not in Congress.PENDING_STATUSES or obj.effective_deadline is None:
+            return "—"
+        return f"{obj.effective_deadline:%d/%m/%Y}"
+
+    def get_urls(self):
+        view = ArticleAutocompleteView.as_view(admin_site=self.admin_site, congress_admin=self)
+        return [
+            path(
+                "article-autocomplete/",
+                self.admin_site.admin_view(view),
+                name="congresses_congress_article_autocomplete",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if "term" not in initial:
+            term = selectors.current_term()
+            if term is not None:
+                initial["term"] = term.pk
+        return initial
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if obj is not None and obj.level != Congress.Level.GRASSROOTS:
+            # "Đại hội đại trà" is a grassroots word: a district or province congress is
+            # offered under its own name (it is stored as the regular kind).
+            kind = form.base_fields["kind"]
+            kind.choices = [(Congress.Kind.REGULAR, obj.kind_label)]
+        return form
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         scope = permissions.congress_scope(request.user)
@@ -306,6 +408,7 @@ class CongressAdmin(ScopedImportExportAdmin):
             kwargs["queryset"] = permissions.visible_organisations(request.user)
         elif db_field.name == "article":
             kwargs["queryset"] = Article.objects.published().order_by("-publish_at")
+            kwargs["widget"] = ArticleAutocomplete(db_field, self.admin_site)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

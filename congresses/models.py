@@ -454,7 +454,22 @@ class Congress(models.Model):
         return f"{meeting}{ordinal} {self.organisation.name}"
 
     @property
+    def kind_label(self) -> str:
+        """What kind of congress this is, in the words staff and readers use: "điểm" and
+        "đại trà" are grassroots words; a district or province congress is named by its level."""
+        if self.level == self.Level.GRASSROOTS:
+            return self.get_kind_display()
+        if self.level == self.Level.PROVINCE:
+            return "Đại hội Công đoàn tỉnh"
+        return FEDERATION_CONGRESS_LABELS.get(
+            self.organisation.federation_kind, "Đại hội Công đoàn cấp huyện"
+        )
+
+    @property
     def effective_deadline(self) -> datetime.date | None:
+        """The date the congress is due by; none for a unit that need not hold one."""
+        if self.status == self.Status.NOT_REQUIRED:
+            return None
         if self.deadline:
             return self.deadline
         if self.level == self.Level.GRASSROOTS:
@@ -506,6 +521,16 @@ class Congress(models.Model):
             errors.setdefault("held_on", "Ngày tổ chức không thể ở tương lai.")
         if errors:
             raise ValidationError(errors)
+
+
+# A federation's own congress, by the kind of federation (the district level of the tree).
+FEDERATION_CONGRESS_LABELS = {
+    Organisation.FederationKind.DISTRICT: "Đại hội Công đoàn huyện",
+    Organisation.FederationKind.TOWN: "Đại hội Công đoàn thị xã",
+    Organisation.FederationKind.CITY: "Đại hội Công đoàn thành phố",
+    Organisation.FederationKind.SECTOR: "Đại hội Công đoàn ngành",
+    Organisation.FederationKind.INDUSTRIAL_ZONE: "Đại hội Công đoàn khu kinh tế, khu công nghiệp",
+}
 
 
 def congress_photo_path(instance, filename):

@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Case,
     Count,
     DateField,
     F,
@@ -20,6 +21,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -168,9 +170,14 @@ def union_statuses(
             c_reason=F("term_congress__not_required_reason"),
             c_held_on=F("term_congress__held_on"),
             c_planned_on=F("term_congress__planned_on"),
-            c_deadline=Coalesce(
-                F("term_congress__deadline"),
-                Value(term.grassroots_deadline, output_field=DateField()),
+            # A unit that need not hold a congress has no deadline (Congress.effective_deadline).
+            c_deadline=Case(
+                When(term_congress__status=Congress.Status.NOT_REQUIRED, then=None),
+                default=Coalesce(
+                    F("term_congress__deadline"),
+                    Value(term.grassroots_deadline, output_field=DateField()),
+                    output_field=DateField(),
+                ),
                 output_field=DateField(),
             ),
             c_assessment=F("term_congress__assessment"),
