@@ -13,8 +13,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+from tests.support import CHROMIUM
+
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def _missing(what: str):

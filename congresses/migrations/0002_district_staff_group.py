@@ -22,21 +22,9 @@ PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from unionsite.groups import grant
 
-    # Permissions are normally created after all migrations; make sure ours exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
-    permissions = Permission.objects.filter(
-        content_type__app_label="congresses", codename__in=PERMISSIONS
-    )
-    group.permissions.add(*permissions)
+    grant(apps, "congresses", {GROUP_NAME: PERMISSIONS})
 
 
 def remove_group(apps, schema_editor):

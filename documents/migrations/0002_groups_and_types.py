@@ -37,20 +37,10 @@ def codename(action: str, model: str) -> str:
 
 
 def forwards(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from unionsite.groups import grant
 
-    config = apps.get_app_config("documents")
-    config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, models in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        codenames = [codename(a, m) for m, actions in models.items() for a in actions]
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="documents", codename__in=codenames)
-        )
+        grant(apps, "documents", {name: [codename(a, m) for m, acts in models.items() for a in acts]})
     DocumentType = apps.get_model("documents", "DocumentType")
     from unionsite.text import vn_slugify
 
@@ -61,9 +51,9 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUP_PERMISSIONS):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="documents"))
+    from unionsite.groups import revoke
+
+    revoke(apps, "documents", GROUP_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -18,22 +18,10 @@ PERMISSIONS = {
 
 
 def create_group(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from unionsite.groups import grant
 
-    # Permissions are normally created after all migrations; make sure ours exist now.
-    news_config = apps.get_app_config("news")
-    news_config.models_module = True
-    create_permissions(news_config, apps=apps, verbosity=0)
-    news_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
     codenames = [f"{action}_{model}" for model, actions in PERMISSIONS.items() for action in actions]
-    permissions = Permission.objects.filter(
-        content_type__app_label="news", codename__in=codenames
-    )
-    group.permissions.set(permissions)
+    grant(apps, "news", {GROUP: codenames})
 
 
 def remove_group(apps, schema_editor):

@@ -20,7 +20,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import setup_databases, teardown_databases
 
-from tests.conftest import CHROMIUM
+from tests.support import CHROMIUM
 
 # Read at import, before pytest-django swaps in the test database's name.
 REAL_DATABASE_NAME = settings.DATABASES["default"]["NAME"]

@@ -1,18 +1,3 @@
-"""Small builders for congress tests (no JSON fixtures)."""
+"""Kept for tests written before tests/factories existed; build with tests.factories."""
 
-from congresses.models import Congress, Organisation
-
-
-def make_union(federation, name, **fields):
-    fields.setdefault("grassroots_type", Organisation.GrassrootsType.SCHOOL)
-    return Organisation.objects.create(
-        parent=federation, name=name, level=Organisation.Level.GRASSROOTS, **fields
-    )
-
-
-def make_congress(organisation, term, **fields):
-    fields.setdefault("level", Congress.LEVEL_FOR_ORGANISATION[organisation.level])
-    congress = Congress(organisation=organisation, term=term, **fields)
-    congress.full_clean()
-    congress.save()
-    return congress
+from tests.factories import make_congress, make_union  # noqa: F401

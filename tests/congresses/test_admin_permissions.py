@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from congresses.models import Congress, Organisation, StaffAssignment
 from congresses.resources import CongressResource
+from tests.factories import make_congress, make_union
 
-from .factories import make_congress, make_union
 from .spreadsheets import read_xlsx, xlsx
 
 D = datetime.date

@@ -2,8 +2,7 @@ import random
 
 from congresses.collation import vietnamese_sort_key, vietnamese_sort_string
 from congresses.models import Organisation
-
-from .factories import make_union
+from tests.factories import make_union
 
 EXPECTED = [
     "Ba Đình",

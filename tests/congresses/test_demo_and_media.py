@@ -12,8 +12,7 @@ from congresses import demo
 from congresses.models import Congress, CongressPhoto, GuidingDocument, Organisation
 from news.demo import THO_XUAN_SLUG
 from news.models import Article
-
-from .factories import make_congress, make_union
+from tests.factories import make_congress, make_union
 
 D = datetime.date
 

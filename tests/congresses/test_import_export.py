@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from congresses.models import Congress, Organisation
 from congresses.services import ImportFileError, export_congresses, import_congresses
+from tests.factories import make_congress, make_union
 
-from .factories import make_congress, make_union
 from .spreadsheets import HEADERS, read_xlsx, xlsx
 
 D = datetime.date

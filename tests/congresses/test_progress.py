@@ -10,8 +10,7 @@ from django.urls import reverse
 from congresses import views
 from congresses.models import Congress, Organisation
 from congresses.selectors import progress_table
-
-from .factories import make_congress, make_union
+from tests.factories import make_congress, make_union
 
 D = datetime.date
 TODAY = D(2023, 6, 1)  # after the term's grassroots deadline (31/03/2023)

@@ -3,8 +3,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses our own output
 from django.conf import settings
 
 from congresses.models import Congress
-
-from .factories import make_congress, make_union
+from tests.factories import make_congress, make_union
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

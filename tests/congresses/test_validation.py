@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from congresses.models import Congress, Organisation
-
-from .factories import make_congress, make_union
+from tests.factories import make_congress, make_union
 
 D = datetime.date
 

@@ -1,31 +1,14 @@
-"""Small builders for news tests (no JSON fixtures, no mocks)."""
+"""Fixtures for news tests and two readers of pages (card titles, sitemap addresses)."""
 
-import io
-import itertools
 import re
-from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
-from PIL import Image
 
-from news.models import Article, Category, Page, Tag
+from news.models import Category, Page, Tag
 
-_counter = itertools.count(1)
-
-
-def image_bytes(
-    fmt: str = "JPEG", size=(64, 48), colour=(200, 16, 46), mode="RGB", **save
-) -> bytes:
-    buffer = io.BytesIO()
-    Image.new(mode, size, colour if mode != "1" else 0).save(buffer, fmt, **save)
-    return buffer.getvalue()
-
-
-def upload(name="anh.jpg", fmt="JPEG", content_type="image/jpeg", **kwargs) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, image_bytes(fmt, **kwargs), content_type=content_type)
+# Builders live in tests/factories; these names stay importable here for tests written before.
+from tests.factories import image_bytes, make_article, upload  # noqa: F401
 
 
 def card_titles(response) -> list[str]:
@@ -52,27 +35,6 @@ def sitemap_locations(client) -> list[str]:
         urlset = ElementTree.fromstring(response.content)  # noqa: S314 - our own output
         locations += [loc.text for loc in urlset.findall("s:url/s:loc", ns)]
     return locations
-
-
-def make_article(
-    title=None, *, categories=(), tags=(), status=Article.Status.PUBLISHED, ago=None, **fields
-) -> Article:
-    """A published article (``ago`` = how long ago it was published; negative = scheduled)."""
-    n = next(_counter)
-    ago = ago if ago is not None else timedelta(hours=n)
-    article = Article.objects.create(
-        title=title or f"Bài viết số {n}",
-        summary=fields.pop("summary", f"Sa-pô của bài {n}."),
-        body=fields.pop("body", f"<p>Nội dung bài {n}.</p>"),
-        status=status,
-        publish_at=timezone.now() - ago,
-        **fields,
-    )
-    if categories:
-        article.categories.set(categories)
-    if tags:
-        article.tags.set(tags)
-    return article
 
 
 @pytest.fixture

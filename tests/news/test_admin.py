@@ -3,8 +3,8 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from news.models import Article
+from tests.factories import make_article, upload
 
-from .conftest import make_article, upload
 from .test_permissions import _article_form
 
 LIST_URL = "/admin/news/article/"

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from .conftest import make_article, upload
+from tests.factories import make_article, upload
 
 SITE = "https://congdoanthanhhoa.vn"
 

@@ -2,7 +2,9 @@ import re
 
 import pytest
 
-from .conftest import card_titles, make_article
+from tests.factories import make_article
+
+from .conftest import card_titles
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from news import caching
 from news.models import Article, Category
-
-from .conftest import make_article
+from tests.factories import make_article
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Permission, User
 from django.utils import timezone
 
 from news.models import Article, Page, Tag
+from tests.factories import make_article, upload
 
-from .conftest import make_article, upload
 from .test_permissions import _article_form
 
 ADD_URL = "/admin/news/article/add/"

@@ -3,7 +3,9 @@ from xml.etree import ElementTree  # noqa: S405 - parses our own output
 
 import pytest
 
-from .conftest import make_article, sitemap_locations
+from tests.factories import make_article
+
+from .conftest import sitemap_locations
 
 SITE = "https://congdoanthanhhoa.vn"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

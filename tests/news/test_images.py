@@ -5,10 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from tests.factories import image_bytes, upload
 from unionsite import images
 from unionsite.images import reencode_image, validate_image_upload
-
-from .conftest import image_bytes, upload
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
 from news.models import Article, Category, Page, Tag
-
-from .conftest import make_article
+from tests.factories import make_article
 
 
 def test_article_slug_from_vietnamese_title(db):

@@ -15,8 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import Article, Category, Tag, search_form
-
-from .conftest import make_article, upload
+from tests.factories import make_article, upload
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"
 

@@ -5,8 +5,9 @@ import pytest
 
 from news import selectors
 from news.models import Article, Tag
+from tests.factories import make_article
 
-from .conftest import card_titles, make_article
+from .conftest import card_titles
 
 
 @pytest.fixture

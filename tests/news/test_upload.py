@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from .conftest import upload
+from tests.factories import upload
 
 URL = "/ckeditor5/image_upload/"
 

@@ -3,8 +3,7 @@
 import pytest
 
 from news.models import Article
-
-from .conftest import make_article
+from tests.factories import make_article
 
 BROWSER = "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36"
 

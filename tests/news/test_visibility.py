@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from news.models import Article
+from tests.factories import make_article
 
-from .conftest import make_article, sitemap_locations
+from .conftest import sitemap_locations
 
 HIDDEN = ["Bản nháp bí mật", "Bài hẹn giờ ngày mai"]
 

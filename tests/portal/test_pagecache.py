@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from news.models import Article
-from tests.news.conftest import make_article
+from tests.factories import make_article
 from unionsite.views import TEXT_SIZE_COOKIE
 
 pytestmark = pytest.mark.django_db

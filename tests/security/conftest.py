@@ -1,9 +1,9 @@
 """Fixtures for the security tests: staff accounts in each group and a parsed-HTML helper."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 
-PASSWORD = "Mat-khau-rat-kho-2026!"
+from tests.factories import staff_in
 
 
 @pytest.fixture(autouse=True)
@@ -17,9 +17,6 @@ def make_staff(db):
     """A staff user (not superuser) in the named group, with a known password."""
 
     def make(username: str, group: str | None = None) -> User:
-        user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
+        return staff_in(username, *([group] if group else []))
 
     return make

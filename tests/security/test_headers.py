@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from tests.security.checks import Tags, parse_csp
-from tests.unionsite.test_settings import load_settings
+from tests.support import load_settings
 
 pytestmark = pytest.mark.django_db
 

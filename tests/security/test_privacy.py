@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.security.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 from .test_logins import try_login
 

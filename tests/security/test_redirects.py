@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from tests.security.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

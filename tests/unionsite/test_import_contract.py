@@ -113,3 +113,35 @@ def test_contract_names_each_kind_of_wrong_import(tmp_path):
         "news/views.py:1 imports portal.urls: nothing imports the roof",
         "unionsite/cache.py:2 imports news.models: the ground floor imports no app",
     ]
+
+
+def borrowed_test_helpers(root: Path) -> list[str]:
+    """Imports in the test tree that reach into another test package's conftest or test
+    module: builders come from tests.factories, other shared tooling from tests.support."""
+    found = []
+    for path in sorted((root / "tests").rglob("*.py")):
+        module = ".".join(path.relative_to(root).with_suffix("").parts)
+        own = module.split(".")[:2]
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line, name in _imported(tree, module, root):
+            parts = name.split(".")
+            if parts[0] != "tests" or len(parts) < 3:
+                continue
+            reaches = parts[-1] == "conftest" or parts[-1].startswith("test_")
+            if reaches and parts[:2] != own:
+                found.append(f"{path.relative_to(root)}:{line} imports {name}")
+    return found
+
+
+def test_tests_build_through_one_scheme_and_never_borrow_another_packages_conftest():
+    root = Path(settings.BASE_DIR)
+    assert borrowed_test_helpers(root) == []
+
+
+def test_the_test_rule_names_a_borrowed_conftest(tmp_path):
+    write(tmp_path, "tests.news.conftest", "def make_article(): ...\n")
+    write(tmp_path, "tests.portal.test_cache", "from tests.news.conftest import make_article\n")
+    write(tmp_path, "tests.news.test_page", "from .conftest import make_article\n")
+    assert borrowed_test_helpers(tmp_path) == [
+        "tests/portal/test_cache.py:1 imports tests.news.conftest"
+    ]

@@ -1,34 +1,9 @@
 """Settings load from the environment: checked in fresh interpreters, as a server starts."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess:
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "ADMIN_URL"}
-    }
-    base.update({"DJANGO_SETTINGS_MODULE": "unionsite.settings", "PYTHONPATH": str(ROOT)})
-    base.update(env)
-    script = "import django; django.setup(); from django.conf import settings as s; " + code
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        env=base,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.support import ROOT, load_settings
 
 
 def test_settings_default_to_sqlite_under_var():
