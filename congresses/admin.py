@@ -8,7 +8,7 @@ another federation's id fails form validation) and ``save_model`` (checked again
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
@@ -200,10 +200,32 @@ class OrganisationAdmin(FederationNoticeMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class PhotoInput(AdminFileWidget):
+    """The file box with the stored photo shown small above it, not only its path."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        photo = getattr(value, "instance", None)
+        if not (value and getattr(value, "url", None) and isinstance(photo, CongressPhoto)):
+            return html
+        size = ""
+        if photo.width and photo.height:
+            size = format_html(
+                ' width="160" height="{}"', max(1, round(160 * photo.height / photo.width))
+            )
+        return format_html(
+            '<p class="photo-thumbnail"><img src="{}" alt="Ảnh hiện tại: {}"{}></p>{}',
+            value.url,
+            photo.caption or photo.congress,
+            size,
+            html,
+        )
+
+
 class CongressPhotoForm(forms.ModelForm):
     # A plain file field: the shared validator (Pillow, size, pixel limits) gives the message,
     # in Vietnamese, instead of Django's generic "upload a valid image".
-    image = forms.FileField(label="Ảnh", widget=forms.ClearableFileInput)
+    image = forms.FileField(label="Ảnh", widget=PhotoInput)
 
     class Meta:
         model = CongressPhoto

@@ -3,14 +3,17 @@ duplicate that links to the record already there, an article picker that searche
 named by their level, no deadline for a unit that need not hold a congress."""
 
 import datetime
+import io
 import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
-from congresses.models import Congress, Organisation, Term
+from congresses.models import Congress, CongressPhoto, Organisation, Term
 from news.models import Article
 
 from .factories import make_congress, make_union
@@ -38,6 +41,12 @@ def _article(title, *, status=Article.Status.PUBLISHED):
         status=status,
         publish_at=timezone.now() - datetime.timedelta(hours=1),
     )
+
+
+def _png(width, height) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (20, 120, 60)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def _selected(html: str, name: str) -> list[str]:
@@ -200,3 +209,16 @@ def test_unit_that_need_not_hold_a_congress_shows_no_deadline(client, officer_a,
     assert "31/03/2023" in listing.split(">Xã Ánh Sơn</a>", 1)[1].split("</tr>", 1)[0]
     row = listing.split(">Trường Tiểu học Xuân Lập</a>", 1)[1].split("</tr>", 1)[0]
     assert "31/05/2023" not in row and "31/03/2023" not in row
+
+
+def test_congress_form_shows_the_stored_photos_small(client, officer_a, union, term):
+    congress = make_congress(union, term)
+    photo = CongressPhoto(congress=congress, caption="Biểu quyết")
+    photo.image.save("bieu-quyet.png", ContentFile(_png(320, 180)), save=True)
+    client.force_login(officer_a)
+    html = client.get(_change(congress)).text
+    thumbnail = html.split('class="photo-thumbnail"', 1)[1].split("</p>", 1)[0]
+    assert f'<img src="{photo.image.url}" alt="Ảnh hiện tại: Biểu quyết"' in thumbnail
+    assert 'width="160" height="90"' in thumbnail
+    # The empty row for a new photo has none.
+    assert html.count('class="photo-thumbnail"') == 1

@@ -7,6 +7,11 @@ back exactly what a browser would send (inputs, checked boxes, selected options,
 the inline management forms; no new file chosen) with "Lưu và tiếp tục chỉnh sửa", twice, and
 checks that the answer is a redirect and the record, its inline rows and the stored file names
 are unchanged. A new model with a file field fails here until ``BUILDERS`` can make one.
+
+Each form is re-saved by the people who work on it: a superuser, an editor (group "Biên tập
+viên") and a district officer (group "Cán bộ LĐLĐ huyện", linked to the record's federation),
+since what they are offered (choices, read-only fields, fieldsets) differs. ``EDITED_BY`` says
+which models each may change; the walker checks that against the admin's own permissions.
 """
 
 import datetime
@@ -15,15 +20,17 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.db import models
 from django.forms.models import _get_foreign_key
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from congresses.models import Congress, Organisation, Term
+from congresses.models import Congress, Organisation, StaffAssignment, Term
+from congresses.permissions import DISTRICT_STAFF_GROUP
 from documents.models import Document, DocumentType, Issuer
 from documents.services import document_saved
 from news.models import Article, Category, Tag
@@ -127,6 +134,47 @@ BUILDERS = {
     "congresses.Congress": _congress,
     "unionsite.SiteProfile": _site_profile,
 }
+
+
+def _document_federation(document):
+    """Make the document's issuer a federation, the one its officer works for."""
+    province = Organisation.objects.create(
+        name="Liên đoàn Lao động tỉnh Thanh Hóa", level=Organisation.Level.PROVINCE
+    )
+    federation = Organisation.objects.create(
+        name="Liên đoàn Lao động huyện Thọ Xuân",
+        parent=province,
+        level=Organisation.Level.FEDERATION,
+        federation_kind=Organisation.FederationKind.DISTRICT,
+    )
+    document.issuer.organisation = federation
+    document.issuer.save()
+    return federation
+
+
+# The federation whose officer works on a record (models a district officer may edit).
+FEDERATION_OF = {
+    "congresses.Congress": lambda congress: congress.organisation.parent,
+    "documents.Document": _document_federation,
+}
+
+EDITOR, OFFICER, SUPERUSER = "Biên tập viên", DISTRICT_STAFF_GROUP, "superuser"
+# Which of these forms each kind of account may change (the others only as superuser).
+EDITED_BY = {
+    EDITOR: {"news.Article", "documents.Document"},
+    OFFICER: {"congresses.Congress", "documents.Document"},
+}
+
+
+def _account(role: str, instance) -> User:
+    if role == SUPERUSER:
+        return User.objects.create_superuser("quantri", password="x-Strong-pass-1")
+    user = User.objects.create_user("canbo", password="x-Strong-pass-1", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    federation = FEDERATION_OF.get(instance._meta.label)
+    if role == OFFICER and federation is not None:
+        StaffAssignment.objects.create(user=user, organisation=federation(instance))
+    return user
 
 
 # --- the walker -------------------------------------------------------------------------------
@@ -240,23 +288,36 @@ def _post_data(html: str, form_id: str) -> dict[str, list[str]]:
     return data
 
 
-@pytest.fixture
-def superuser_client(client, db):
-    client.force_login(User.objects.create_superuser("quantri", password="x-Strong-pass-1"))
-    return client
-
-
 def test_the_walker_finds_the_known_models_with_files():
     labels = {m._meta.label for m in _admins_with_files()}
     assert {"news.Article", "congresses.Congress", "unionsite.SiteProfile"} <= labels
 
 
+def test_every_model_an_account_may_edit_has_a_builder():
+    labels = {m._meta.label for m in _admins_with_files()}
+    assert set().union(*EDITED_BY.values()) <= labels
+    assert set(FEDERATION_OF) >= EDITED_BY[OFFICER]
+
+
+@pytest.mark.parametrize(
+    "role", [SUPERUSER, EDITOR, OFFICER], ids=["superuser", "editor", "officer"]
+)
 @pytest.mark.parametrize("model", _admins_with_files(), ids=lambda m: m._meta.label)
-def test_change_form_resaves_unchanged_with_its_stored_files(superuser_client, model):
+def test_change_form_resaves_unchanged_with_its_stored_files(client, db, model, role):
     label = model._meta.label
     assert label in BUILDERS, f"{label} has a file field: add a builder to BUILDERS"
     instance = BUILDERS[label]()
     _attach_files(instance)
+    user = _account(role, instance)
+    request = RequestFactory().get("/")
+    request.user = user
+    may_change = admin.site._registry[model].has_change_permission(request, instance)
+    assert may_change == (role == SUPERUSER or label in EDITED_BY[role]), (
+        f"{role} {'may' if may_change else 'may not'} change {label}: update EDITED_BY"
+    )
+    if not may_change:
+        return
+    client.force_login(user)
     rows = []
     for inline in admin.site._registry[model].inlines:
         if _has_files(inline.model):
@@ -271,13 +332,11 @@ def test_change_form_resaves_unchanged_with_its_stored_files(superuser_client, m
         f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[instance.pk]
     )
     for attempt in (1, 2):
-        page = superuser_client.get(url)
+        page = client.get(url)
         assert page.status_code == 200
-        response = superuser_client.post(
-            url, _post_data(page.text, f"{model._meta.model_name}_form")
-        )
+        response = client.post(url, _post_data(page.text, f"{model._meta.model_name}_form"))
         errors = getattr(response, "context", None) and response.context.get("errors")
-        assert response.status_code == 302, f"save {attempt} of {label}: {errors}"
+        assert response.status_code == 302, f"save {attempt} of {label} as {role}: {errors}"
         assert response["Location"] == url
         for record, expected in zip(records, before, strict=True):
             record.refresh_from_db()
