@@ -222,6 +222,16 @@ def congress_detail(pk: int) -> Congress | None:
     )
 
 
+def congresses_reported_by(article_id: int, *, limit: int = 10) -> list[Congress]:
+    """The congresses whose record links to this news article ("Đại hội liên quan" on the
+    article's page), newest first."""
+    return list(
+        Congress.objects.filter(article_id=article_id)
+        .select_related("organisation__parent", "term")
+        .order_by(F("held_on").desc(nulls_last=True), "-pk")[:limit]
+    )
+
+
 def with_published_article(queryset: QuerySet) -> QuerySet:
     """Load each congress's news article only if readers may see it: a draft reads as None."""
     return queryset.prefetch_related(Prefetch("article", queryset=Article.objects.published()))

@@ -2,6 +2,7 @@
 
 from django import template
 
+from .. import selectors
 from ..models import Congress
 
 register = template.Library()
@@ -23,3 +24,9 @@ def choice_label(value, choice_set):
 @register.simple_tag
 def is_overdue(status, deadline, today):
     return status in Congress.PENDING_STATUSES and deadline is not None and deadline < today
+
+
+@register.inclusion_tag("congresses/_article_congresses.html")
+def article_congresses(article):
+    """The congresses whose record cites a news article, for the article's page."""
+    return {"congresses": selectors.congresses_reported_by(article.pk)}
