@@ -74,7 +74,10 @@ class VisitorCounterMiddleware:
         if not step.writes_presence:
             return  # a repeat page inside the minute: no write, and the cookie stands
         if not services.record_visit(
-            visitor_id=visitor.id, now=now, starts_visit=step.starts_visit
+            visitor_id=visitor.id,
+            now=now,
+            starts_visit=step.starts_visit,
+            enters_online=step.enters_online,
         ):
             if step.starts_visit:
                 return  # no cookie: the next counted request tries to count this visit again

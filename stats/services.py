@@ -13,19 +13,31 @@ def local_day(moment: datetime) -> date:
     return moment.astimezone(conf.DAY_ZONE).date()
 
 
-def record_visit(*, visitor_id: str, now: datetime, starts_visit: bool) -> bool:
+def record_visit(
+    *, visitor_id: str, now: datetime, starts_visit: bool, enters_online: bool | None = None
+) -> bool:
     """Mark the visitor online at ``now`` and, if this request starts a visit, count it.
 
     Side effects, in one transaction: upserts the visitor's ``OnlineVisitor`` row; adds the
     visit to today's ``DailyVisits`` row and to ``VisitTotal`` (``INSERT … ON CONFLICT DO
     UPDATE SET visits = visits + 1``, never read-modify-write in Python); raises the day's
-    ``peak_online``; deletes online rows older than the online window. Returns False when
-    the storage fails (logged once per outage); never raises a storage error.
+    ``peak_online`` when the visitor ``enters_online`` (a new visit, or back after the online
+    window: only then can the number online rise, so the once-a-minute presence refreshes of
+    readers already online do not count the online table); deletes online rows older than
+    the online window. Returns False when the storage fails (logged once per outage); never
+    raises a storage error.
     """
+    if enters_online is None:
+        enters_online = starts_visit
     if not health.database.available():
         return False
     try:
-        _write(visitor_id=visitor_id, now=now, visits=1 if starts_visit else 0)
+        _write(
+            visitor_id=visitor_id,
+            now=now,
+            visits=1 if starts_visit else 0,
+            recount_peak=enters_online,
+        )
     except Error as exc:
         health.database.failed(exc)
         return False
@@ -33,7 +45,7 @@ def record_visit(*, visitor_id: str, now: datetime, starts_visit: bool) -> bool:
     return True
 
 
-def _write(*, visitor_id: str, now: datetime, visits: int) -> None:
+def _write(*, visitor_id: str, now: datetime, visits: int, recount_peak: bool) -> None:
     # Table names come from the models, never from input; every value is a parameter.
     ops = connection.ops
     online = ops.quote_name(OnlineVisitor._meta.db_table)
@@ -80,12 +92,14 @@ def _write(*, visitor_id: str, now: datetime, visits: int) -> None:
                 [visits],
             )
         )
+    # Counted only when the number online may have risen, or on the day's first write (a
+    # peak of 0 while this visitor is online). The WHERE is checked before the count runs.
     statements.append(
         (
             f"UPDATE {daily} SET peak_online = {'GREATEST' if postgres else 'MAX'}"  # noqa: S608
             f"(peak_online, (SELECT COUNT(*) FROM {online} WHERE last_seen >= %s)) "
-            "WHERE day = %s",
-            [cutoff, day],
+            "WHERE day = %s AND (%s OR peak_online = 0)",
+            [cutoff, day, recount_peak],
         )
     )
     # Forget ids that left the online window. SKIP LOCKED: a row another request is

@@ -27,6 +27,9 @@ class Step:
     visitor: Visitor
     starts_visit: bool
     writes_presence: bool
+    # The visitor was not online before this request (a new visit, or the last presence
+    # write is older than the online window): only then can the number online rise.
+    enters_online: bool = False
 
 
 def _b36(value: int) -> str:
@@ -66,9 +69,15 @@ def advance(visitor: Visitor | None, now_ts: int) -> Step:
     """
     gap = conf.VISIT_GAP.total_seconds()
     if visitor is None or now_ts - visitor.last_request >= gap:
-        return Step(Visitor(new_id(), now_ts, now_ts), starts_visit=True, writes_presence=True)
-    if abs(now_ts - visitor.presence_at) >= conf.PRESENCE_REFRESH.total_seconds():
-        return Step(replace(visitor, last_request=now_ts, presence_at=now_ts), False, True)
+        return Step(Visitor(new_id(), now_ts, now_ts), True, True, enters_online=True)
+    since_presence = abs(now_ts - visitor.presence_at)
+    if since_presence >= conf.PRESENCE_REFRESH.total_seconds():
+        return Step(
+            replace(visitor, last_request=now_ts, presence_at=now_ts),
+            starts_visit=False,
+            writes_presence=True,
+            enters_online=since_presence >= conf.ONLINE_WINDOW.total_seconds(),
+        )
     # Inside the minute since the cookie was last written: nothing changes, not even the
     # cookie (re-signing it on every page was a third of the counter's cost). The visit's
     # last counted request is therefore known to the minute, like the online window.

@@ -234,3 +234,34 @@ def test_counter_switched_off_counts_nothing_but_box_still_shows(clock, settings
     assert "uv" not in response.cookies
     assert box(response) == {"online": "0", "today": "0", "total": "100"}
     assert counts()["total_visits"] == 0
+
+
+def test_peak_counts_a_reader_back_after_the_online_window_but_not_each_refresh(clock):
+    staying, leaving, returning = Client(), Client(), Client()
+    for browser in (staying, leaving, returning):
+        read(browser)
+    assert DailyVisits.objects.get().peak_online == 3
+    clock.advance(minutes=6)  # all three have left the online window
+    read(staying)  # back inside the visit (no new visit), online again: 1
+    read(Client())  # a newcomer: 2
+    read(returning)  # back too: 3 online again
+    read(leaving)  # and the last: 4 online, each counted as they came back
+    clock.advance(minutes=1)
+    read(staying)  # a presence refresh of a reader already online changes nothing
+    day = DailyVisits.objects.get()
+    assert (day.visits, day.peak_online) == (4, 4)
+
+
+def test_presence_refreshes_do_not_count_the_online_table(clock):
+    browser = Client()
+    read(browser)
+    # Rows the counter did not count itself: a refresh must not run the count to find them,
+    # the next reader who comes online does.
+    OnlineVisitor.objects.bulk_create(
+        OnlineVisitor(visitor_id=f"other{i}", last_seen=clock.now) for i in range(5)
+    )
+    clock.advance(minutes=1)
+    read(browser)
+    assert DailyVisits.objects.get().peak_online == 1
+    read(Client())
+    assert DailyVisits.objects.get().peak_online == 7
