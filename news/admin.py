@@ -11,10 +11,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from unionsite.forms import explain_date_formats
+from unionsite.renditions import rendition
 from unionsite.text import vn_slugify
 
 from .models import Article, Category, Page, Tag
-from .renditions import rendition
 
 
 class CoverInput(AdminFileWidget):

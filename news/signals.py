@@ -2,9 +2,10 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from unionsite.renditions import generate_renditions
+
 from .caching import bump_generation
 from .models import Article, Category, Page, Tag
-from .renditions import generate_renditions
 from .services import refresh_search_meta
 
 

@@ -7,10 +7,10 @@ from django.views.decorators.http import require_safe
 
 from unionsite.links import absolute_url
 from unionsite.models import SiteProfile
+from unionsite.renditions import rendition
 
 from . import caching, selectors
 from .models import Article, Page, Tag
-from .renditions import rendition
 from .services import count_article_view
 
 PER_PAGE = 12

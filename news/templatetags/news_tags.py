@@ -6,10 +6,10 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from unionsite.renditions import rendition
 from unionsite.text import vn_number
 
 from .. import caching, selectors
-from ..renditions import rendition
 
 register = template.Library()
 

@@ -1,9 +1,10 @@
-"""Image renditions (cards, article pages) with easy-thumbnails, without SQL on the read path.
+"""Image renditions (article cards and pages, album photos) with easy-thumbnails, without SQL
+on the read path.
 
 easy-thumbnails records each generated thumbnail in its database tables, and its template
 filters look them up on every render — one or two queries per image, which would make a
 listing's query count grow with the number of cards. Thumbnail names are deterministic, so
-renditions are generated when an article is saved (``generate_renditions``) and templates
+renditions are generated when an image is saved (``generate_renditions``) and templates
 only compute the name, a file-existence check on storage and the size from the stored
 original dimensions.
 """
@@ -15,6 +16,7 @@ from easy_thumbnails.files import get_thumbnailer
 
 logger = logging.getLogger(__name__)
 
+# The aliases of an article cover; other apps name their own (settings.THUMBNAIL_ALIASES).
 ALIASES = ("card", "article", "small")
 
 
@@ -33,10 +35,10 @@ def _target_size(alias: str, width: int | None, height: int | None) -> tuple[int
     return round(width * scale), round(height * scale)
 
 
-def generate_renditions(fieldfile) -> None:
-    """Create every alias of ``fieldfile`` now (on save), so readers never wait for it."""
+def generate_renditions(fieldfile, names=ALIASES) -> None:
+    """Create the aliases ``names`` of ``fieldfile`` now (on save), so readers never wait."""
     thumbnailer = get_thumbnailer(fieldfile)
-    for alias in ALIASES:
+    for alias in names:
         try:
             thumbnailer.get_thumbnail(aliases.get(alias), generate=True)
         except Exception:  # a broken file must not stop the save; the original is still shown
