@@ -40,16 +40,25 @@ from unionsite.views import reader_text_size
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version:{area}"
-CONTENT_APPS = {"news", "congresses", "documents", "unionsite"}
+CONTENT_APPS = {"news", "congresses", "documents", "gallery", "unionsite"}
 CHROME = "chrome"
 # Shown on every page (menu, footer, header), whichever app they belong to.
 CHROME_MODELS = {"news.category", "news.page", "unionsite.siteprofile"}
 # Reader pages under these prefixes belong to that app's area; the rest to "news".
-AREA_PREFIXES = {"/dai-hoi/": "congresses", "/van-ban/": "documents"}
+AREA_PREFIXES = {
+    "/dai-hoi/": "congresses",
+    "/van-ban/": "documents",
+    "/thu-vien-anh/": "gallery",
+    "/video/": "gallery",
+}
 DEFAULT_AREA = "news"
-AREAS = (CHROME, "news", "congresses", "documents")
-# Areas whose content other areas show too: the home page has a "Văn bản" block.
-ALSO_SHOWN_IN = {"documents": ("news",)}
+AREAS = (CHROME, "news", "congresses", "documents", "gallery")
+# Areas whose content other areas show too: the home page has a "Văn bản" block and the
+# newest album and videos; article and congress pages show their albums.
+ALSO_SHOWN_IN = {"documents": ("news",), "gallery": ("news", "congresses")}
+# What a view's django-csp decorators leave on its response (the video page's frame-src):
+# kept with a stored page, so a hit is served under the same policy as the miss.
+CSP_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_config", "_csp_exempt")
 # Responses that set any other cookie (a CSRF token, a session) carry per-reader content.
 # The article's "seen" cookie is re-made for each reader by its replay hook.
 HARMLESS_COOKIES = {SEEN_COOKIE}
@@ -154,6 +163,7 @@ class ReaderPageCacheMiddleware:
             "parts": parts,
             "headers": headers,
             "replay": getattr(response, "page_cache_replay", None),
+            "csp": {a: getattr(response, a) for a in CSP_ATTRIBUTES if hasattr(response, a)},
         }
 
     @staticmethod
@@ -165,6 +175,8 @@ class ReaderPageCacheMiddleware:
         for name, value in entry["headers"].items():
             response[name] = value
         response[HIT_HEADER] = "hit"
+        for attribute, value in entry.get("csp", {}).items():
+            setattr(response, attribute, value)
         if entry["replay"]:
             path, kwargs = entry["replay"]
             try:

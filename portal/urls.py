@@ -33,6 +33,8 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("tim-kiem/", portal_views.search, name="search"),
+    # /thu-vien-anh/… and /video/…: before news, whose catch-all pages come last.
+    path("", include("gallery.urls")),
     path("", include("news.urls")),
 ]
 

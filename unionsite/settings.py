@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "news",
     "congresses",
     "documents",
+    "gallery",
     "accounts",
     "stats",
     "portal",
@@ -300,6 +301,8 @@ if MEDIA_STORAGE == "s3":
         _media_origin = f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
     for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
         _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], _media_origin]
+        # Uploaded MP4 videos (gallery) play from the bucket too.
+        _policy["DIRECTIVES"]["media-src"] = ["'self'", _media_origin]
 PERMISSIONS_POLICY = [
     "accelerometer",
     "camera",
@@ -380,6 +383,11 @@ THUMBNAIL_ALIASES = {
         "card": {"size": (480, 300), "crop": "smart", "quality": 82},
         "article": {"size": (960, 0), "crop": False, "quality": 85},
         "small": {"size": (160, 100), "crop": "smart", "quality": 80},
+        # Album grids (srcset 1x/2x) and the photo page (gallery/templatetags/gallery_tags.py).
+        "gallery_grid": {"size": (400, 300), "crop": "smart", "quality": 80},
+        "gallery_grid2x": {"size": (800, 600), "crop": "smart", "quality": 78},
+        "gallery_view": {"size": (960, 0), "crop": False, "quality": 85},
+        "gallery_wide": {"size": (1600, 0), "crop": False, "quality": 82},
     }
 }
 THUMBNAIL_SUBDIR = "thumbs"

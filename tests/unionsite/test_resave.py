@@ -33,6 +33,7 @@ from congresses.models import Congress, Organisation, StaffAssignment, Term
 from congresses.permissions import DISTRICT_STAFF_GROUP
 from documents.models import Document, DocumentType, Issuer
 from documents.services import document_saved
+from gallery.models import Album, Video
 from news.models import Article, Category, Tag
 from unionsite.models import SiteProfile
 
@@ -128,7 +129,31 @@ def _document():
     return document
 
 
+def _album():
+    album = Album.objects.create(
+        title="Đại hội điểm CĐCS Thọ Xuân", taken_on=datetime.date(2022, 12, 2),
+        description="Ảnh đại hội.", is_published=True,
+    )  # fmt: skip
+    album.articles.add(_article())
+    album.congresses.add(_congress())
+    return album
+
+
+def _video():
+    # An uploaded MP4 (the walker fills the empty poster): ftyp, moov and mdat boxes.
+    boxes = [(b"ftyp", b"isom\x00\x00\x02\x00isommp41"), (b"moov", bytes(16)), (b"mdat", bytes(8))]
+    mp4 = b"".join((8 + len(body)).to_bytes(4, "big") + kind + body for kind, body in boxes)
+    stored = Video._meta.get_field("file").storage.save(
+        "gallery/videos/video.mp4", ContentFile(mp4)
+    )
+    return Video.objects.create(
+        title="Lễ ra quân Tháng Công nhân", file=stored, published_on=datetime.date(2026, 5, 1)
+    )
+
+
 BUILDERS = {
+    "gallery.Album": _album,
+    "gallery.Video": _video,
     "documents.Document": _document,
     "news.Article": _article,
     "congresses.Congress": _congress,

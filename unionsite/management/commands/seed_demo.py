@@ -6,8 +6,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: congresses link to the news article that reported them; documents link to
-# the congresses' guiding documents and the article.
-DEMO_MODULES = ["unionsite.demo", "news.demo", "congresses.demo", "documents.demo", "stats.demo"]
+# the congresses' guiding documents and the article; the demo album to the article.
+DEMO_MODULES = [
+    "unionsite.demo",
+    "news.demo",
+    "congresses.demo",
+    "documents.demo",
+    "gallery.demo",
+    "stats.demo",
+]
 
 
 class Command(BaseCommand):
