@@ -4,30 +4,25 @@ app from unionsite.security.sync_admin_group."""
 from django.db import migrations
 
 EDITORS = "Biên tập viên"
-MODELS = ["album", "photo", "video"]
-ACTIONS = ["add", "change", "delete", "view"]
+GROUP_PERMISSIONS = {
+    EDITORS: [
+        f"{action}_{model}"
+        for model in ("album", "photo", "video")
+        for action in ("add", "change", "delete", "view")
+    ],
+}
 
 
 def forwards(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from unionsite.groups import grant
 
-    config = apps.get_app_config("gallery")
-    config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITORS)
-    codenames = [f"{action}_{model}" for model in MODELS for action in ACTIONS]
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="gallery", codename__in=codenames)
-    )
+    grant(apps, "gallery", GROUP_PERMISSIONS)
 
 
 def backwards(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(name=EDITORS):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="gallery"))
+    from unionsite.groups import revoke
+
+    revoke(apps, "gallery", GROUP_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

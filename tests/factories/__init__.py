@@ -16,6 +16,7 @@ from .congresses import (
     officer_of,
 )
 from .files import image_bytes, upload
+from .gallery import YOUTUBE, VideoFactory, jpeg, make_album, mp4_box, mp4_bytes, photo_upload
 from .news import ArticleFactory, CategoryFactory, PageFactory, TagFactory, make_article
 from .people import PASSWORD, StaffFactory, UserFactory, staff_in
 
@@ -32,11 +33,18 @@ __all__ = [
     "TermFactory",
     "UnionFactory",
     "UserFactory",
+    "VideoFactory",
+    "YOUTUBE",
     "image_bytes",
+    "jpeg",
+    "make_album",
     "make_article",
     "make_congress",
     "make_union",
+    "mp4_box",
+    "mp4_bytes",
     "officer_of",
+    "photo_upload",
     "staff_in",
     "upload",
 ]

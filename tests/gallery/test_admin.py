@@ -14,8 +14,7 @@ from PIL import Image
 from gallery.media import BAD_URL, NOT_MP4
 from gallery.models import VIDEO_SOURCE_BOTH, VIDEO_SOURCE_REQUIRED, Album, Photo, Video
 from gallery.signals import PHOTO_RENDITIONS
-
-from .conftest import jpeg, make_album, mp4_bytes, photo_upload
+from tests.factories import jpeg, make_album, mp4_bytes, photo_upload
 
 ADD_ALBUM = reverse("admin:gallery_album_add")
 ADD_VIDEO = reverse("admin:gallery_video_add")

@@ -1,10 +1,10 @@
 from gallery import demo
 from gallery.models import Album, Photo, Video
-from news.models import Article
+from tests.factories import make_article
 
 
 def test_demo_album_and_video_are_seeded_once(db):
-    Article.objects.create(title="Bài Thọ Xuân", slug=demo.THO_XUAN_SLUG)
+    make_article("Bài Thọ Xuân", slug=demo.THO_XUAN_SLUG)
     demo.seed()
     demo.seed()
     album = Album.objects.get()

@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gallery.media import BAD_URL, NOT_MP4, parse_video_url, validate_mp4_upload
-
-from .conftest import box, jpeg, mp4_bytes
+from tests.factories import jpeg, mp4_box, mp4_bytes
 
 
 @pytest.mark.parametrize(
@@ -93,7 +92,7 @@ def test_an_mp4_container_is_accepted_and_rewound():
         (mp4_bytes(brand=b"qt  "), "video.mp4"),  # QuickTime, not MP4
         (mp4_bytes()[:-10], "video.mp4"),  # truncated: the boxes do not tile the file
         (
-            box(b"ftyp", b"isom\x00\x00\x02\x00isom") + box(b"mdat", bytes(20)),
+            mp4_box(b"ftyp", b"isom\x00\x00\x02\x00isom") + mp4_box(b"mdat", bytes(20)),
             "video.mp4",
         ),  # no moov
         (mp4_bytes(), "video.php"),

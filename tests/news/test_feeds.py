@@ -59,6 +59,8 @@ def test_sitemap_lists_home_articles_categories_and_pages(client, category, cont
         f"{SITE}/dai-hoi/",
         f"{SITE}/dai-hoi/dai-hoi-diem/",
         f"{SITE}/van-ban/",
+        f"{SITE}/thu-vien-anh/",
+        f"{SITE}/video/",
     }
 
 
