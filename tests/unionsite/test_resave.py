@@ -186,7 +186,7 @@ FEDERATION_OF = {
 EDITOR, OFFICER, SUPERUSER = "Biên tập viên", DISTRICT_STAFF_GROUP, "superuser"
 # Which of these forms each kind of account may change (the others only as superuser).
 EDITED_BY = {
-    EDITOR: {"news.Article", "documents.Document"},
+    EDITOR: {"news.Article", "documents.Document", "gallery.Album", "gallery.Video"},
     OFFICER: {"congresses.Congress", "documents.Document"},
 }
 
