@@ -1,11 +1,14 @@
+import contextlib
 import unicodedata
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelectMultiple
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.forms.utils import ErrorList
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +17,8 @@ from unionsite.forms import explain_date_formats
 from unionsite.renditions import rendition
 from unionsite.text import vn_slugify
 
-from .models import Article, Category, Page, Tag
+from . import workflow
+from .models import Article, Category, Contributor, Page, Tag
 
 
 class CoverInput(AdminFileWidget):
@@ -162,6 +166,31 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ["title__fold_contains", "body__fold_contains"]
 
 
+@admin.register(Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    """Which categories each "Cộng tác viên" account may write in."""
+
+    list_display = ["__str__", "category_list"]
+    search_fields = ["user__username__fold_contains", "user__last_name__fold_contains"]
+    autocomplete_fields = ["user", "categories"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").prefetch_related("categories")
+
+    @admin.display(description=_("Chuyên mục được viết"))
+    def category_list(self, obj):
+        return ", ".join(c.name for c in obj.categories.all())
+
+
+INFO_FIELDS = ["view_count", "created_by", "created_at", "updated_at"]
+DONE = {
+    workflow.Action.SUBMIT: "Đã gửi bài “{}” chờ duyệt.",
+    workflow.Action.RETURN: "Đã trả lại bài “{}” cho người viết.",
+    workflow.Action.APPROVE: "Đã duyệt đăng bài “{}”.",
+    workflow.Action.UNPUBLISH: "Đã gỡ bài “{}” khỏi trang.",
+}
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
@@ -178,11 +207,11 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "publish_at"
     autocomplete_fields = ["categories", "tags"]
-    readonly_fields = ["view_count", "created_by", "created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
+    actions = ["submit", "publish", "unpublish"]
     list_per_page = 50
     save_on_top = True
     form = ArticleAdminForm
+    change_form_template = "news/admin/article_change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["cover", "cover_caption", "cover_alt"]}),
@@ -190,7 +219,7 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Xuất bản"),
             {
                 "fields": [
-                    "status",
+                    "status_label",
                     "publish_at",
                     "featured",
                     "categories",
@@ -200,11 +229,49 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Thông tin"), {"classes": ["collapse"], "fields": readonly_fields}),
+        (_("Thông tin"), {"classes": ["collapse"], "fields": INFO_FIELDS}),
     ]
 
+    # --- who sees and edits what (news/workflow.py holds the rules) ---------------------------
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("categories")
+        queryset = super().get_queryset(request).prefetch_related("categories")
+        if not workflow.edits_any_article(request.user):
+            queryset = queryset.filter(created_by=request.user)
+        return queryset
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and (
+            obj is None or workflow.may_see_article(request.user, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or workflow.may_edit_article(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or workflow.may_edit_article(request.user, obj)
+        )
+
+    def has_submit_permission(self, request):
+        return workflow.may(request.user, workflow.Action.SUBMIT)
+
+    def has_approve_permission(self, request):
+        return workflow.may(request.user, workflow.Action.APPROVE)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["status_label", *INFO_FIELDS]
+        if not workflow.edits_any_article(request.user):
+            fields.append("featured")  # the front page is the approvers' choice
+        return fields
+
+    def get_autocomplete_fields(self, request):
+        if workflow.edits_any_article(request.user):
+            return self.autocomplete_fields
+        # A contributor picks among the few categories granted, listed as boxes.
+        return [name for name in self.autocomplete_fields if name != "categories"]
 
     def view_on_site(self, obj):
         # Drafts and scheduled articles open in staff preview instead of a 404.
@@ -212,6 +279,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return url if obj.is_visible else f"{url}?preview=1"
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "categories" and not workflow.edits_any_article(request.user):
+            kwargs["queryset"] = workflow.contributor_categories(request.user)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            field.required = True
+            field.help_text = "Chỉ các chuyên mục bạn được giao viết."
+            return field
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name != "tags":
             return field
@@ -224,10 +298,56 @@ class ArticleAdmin(admin.ModelAdmin):
             may_create=request.user.has_perm("news.add_tag"),
         )
 
+    # --- the workflow buttons of the change form ---------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        action = request.POST.get("_transition") if request.method == "POST" else None
+        if action and not workflow.may(request.user, action):
+            # A crafted POST: refused before anything is saved.
+            raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        if request.method == "POST" and transaction.get_connection().in_atomic_block:
+            # Lock the row before reading it, so a decision taken meanwhile by someone else
+            # is seen (and the state they left is not written back over).
+            with contextlib.suppress(ValueError, ValidationError):  # a malformed id: 404 below
+                list(Article.objects.select_for_update().filter(pk=object_id).values("pk"))
+        return super().get_object(request, object_id, from_field)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or Article()
+        context["workflow"] = {
+            "actions": workflow.available_actions(request.user, article)
+            if self.has_change_permission(request, obj)
+            else [],
+            "seen": article.status,
+            "history": list(article.transitions.select_related("by")) if obj else [],
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def _run_transition(self, request, obj) -> bool:
+        action = request.POST.get("_transition")
+        if not action:
+            return True
+        try:
+            workflow.apply_action(
+                action=action,
+                article=obj,
+                by=request.user,
+                note=request.POST.get("_transition_note", ""),
+                seen=request.POST.get("_transition_seen") or None,
+            )
+        except workflow.WorkflowError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return False
+        self.message_user(request, DONE[action].format(obj.title), messages.SUCCESS)
+        return True
 
     def _say_when(self, request, obj) -> None:
         if obj.status == Article.Status.PUBLISHED and obj.publish_at > timezone.now():
@@ -237,12 +357,20 @@ class ArticleAdmin(admin.ModelAdmin):
             )
 
     def response_add(self, request, obj, post_url_continue=None):
+        # A refused step leaves the new article saved as a draft, and says why.
+        self._run_transition(request, obj)
         self._say_when(request, obj)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        if not self._run_transition(request, obj):
+            # Nothing of this request is kept: not the step, not the edits that came with it.
+            transaction.set_rollback(True)
+            return HttpResponseRedirect(request.path)
         self._say_when(request, obj)
         return super().response_change(request, obj)
+
+    # --- list columns and actions -------------------------------------------------------------
 
     @admin.display(description=_("Trạng thái"), ordering="status")
     def status_label(self, obj):
@@ -260,21 +388,28 @@ class ArticleAdmin(admin.ModelAdmin):
         url = self.view_on_site(obj)
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
 
-    def _set_status(self, queryset, status) -> int:
-        # save() per article, so signals refresh the caches and the sanitiser runs.
-        count = 0
-        for article in queryset.exclude(status=status):
-            article.status = status
-            article.save(update_fields=["status", "updated_at"])
-            count += 1
-        return count
+    def _apply_to_selected(self, request, queryset, action) -> None:
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.apply_action(action=action, article=article, by=request.user)
+            except workflow.WorkflowError as error:
+                refused.append(f"“{article.title}”: {error}")
+            else:
+                done += 1
+        label = workflow.Action(action).label.lower()
+        self.message_user(request, f"Đã {label} {done} bài.", messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)
 
-    @admin.action(description=_("Xuất bản các bài đã chọn"), permissions=["change"])
+    @admin.action(description=_("Gửi duyệt các bài đã chọn"), permissions=["submit"])
+    def submit(self, request, queryset):
+        self._apply_to_selected(request, queryset, workflow.Action.SUBMIT)
+
+    @admin.action(description=_("Duyệt đăng các bài đã chọn"), permissions=["approve"])
     def publish(self, request, queryset):
-        count = self._set_status(queryset, Article.Status.PUBLISHED)
-        self.message_user(request, f"Đã xuất bản {count} bài.", messages.SUCCESS)
+        self._apply_to_selected(request, queryset, workflow.Action.APPROVE)
 
-    @admin.action(description=_("Chuyển các bài đã chọn về bản nháp"), permissions=["change"])
+    @admin.action(description=_("Gỡ xuống các bài đã chọn"), permissions=["approve"])
     def unpublish(self, request, queryset):
-        count = self._set_status(queryset, Article.Status.DRAFT)
-        self.message_user(request, f"Đã chuyển {count} bài về bản nháp.", messages.SUCCESS)
+        self._apply_to_selected(request, queryset, workflow.Action.UNPUBLISH)

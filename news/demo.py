@@ -14,13 +14,23 @@ from PIL import Image, ImageDraw, ImageFont
 from unionsite.demo import demo_staff_account
 from unionsite.text import vn_slugify
 
-from .models import Article, Category, Page, Tag
+from . import workflow
+from .models import Article, Category, Contributor, Page, Tag
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # The local editor account (debug only), named in README "Thử với vai biên tập viên / cán bộ LĐLĐ huyện".
 EDITOR_USERNAME = "bientapvien"
 EDITOR_PASSWORD = "bientap-thanhhoa"  # noqa: S105  (local trial account, debug only)
 EDITOR_GROUP = "Biên tập viên"  # created by news/migrations/0002_editor_group.py
+# The workflow's roles (news/migrations/0005_workflow_groups.py), local trial accounts too.
+APPROVER_USERNAME = "duyetbai"
+APPROVER_PASSWORD = "duyetbai-thanhhoa"  # noqa: S105  (local trial account, debug only)
+APPROVER_GROUP = "Duyệt bài"
+CONTRIBUTOR_USERNAME = "congtacvien-thoxuan"
+CONTRIBUTOR_PASSWORD = "congtacvien-thanhhoa"  # noqa: S105  (local trial account, debug only)
+CONTRIBUTOR_GROUP = "Cộng tác viên"
+CONTRIBUTOR_CATEGORIES = ["hoat-dong-cong-doan", "dai-hoi-cong-doan"]
+WAITING_TITLE = "Công đoàn Thọ Xuân thăm, tặng quà công nhân có hoàn cảnh khó khăn"
 THO_XUAN_SLUG = (
     "mot-so-giai-phap-to-chuc-thanh-cong-dai-hoi-diem-cong-doan-co-so-nhiem-ky-2023-2028"
 )
@@ -278,3 +288,36 @@ def seed(*, stdout=None) -> None:
         full_name="Biên tập viên Thử",
         stdout=stdout,
     )
+    demo_staff_account(
+        username=APPROVER_USERNAME,
+        password=APPROVER_PASSWORD,
+        group=APPROVER_GROUP,
+        full_name="Duyệt bài Thử",
+        stdout=stdout,
+    )
+    contributor = demo_staff_account(
+        username=CONTRIBUTOR_USERNAME,
+        password=CONTRIBUTOR_PASSWORD,
+        group=CONTRIBUTOR_GROUP,
+        full_name="Cộng tác viên Thọ Xuân",
+        stdout=stdout,
+    )
+    if contributor:
+        _contributor_demo(contributor, [categories[slug] for slug in CONTRIBUTOR_CATEGORIES])
+
+
+def _contributor_demo(user, categories) -> None:
+    """The trial contributor's categories, and one article of theirs in the approvers' queue."""
+    scope, _ = Contributor.objects.get_or_create(user=user)
+    scope.categories.add(*categories)
+    if Article.objects.filter(title=WAITING_TITLE).exists():
+        return
+    article = Article.objects.create(
+        title=WAITING_TITLE,
+        summary="Ban Thường vụ Liên đoàn Lao động huyện Thọ Xuân thăm 40 công nhân.",
+        body=_paragraphs(PARAGRAPHS[:2]),
+        byline="Cộng tác viên Thọ Xuân",
+        created_by=user,
+    )
+    article.categories.set(categories[:1])
+    workflow.submit_article(article=article, by=user, note="Bài và ảnh của LĐLĐ huyện.")

@@ -112,8 +112,13 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(SluggedModel):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Bản nháp"
-        PUBLISHED = "published", "Xuất bản"
+        # The stored values of the old two states are kept ("draft", "published"), so the
+        # reader's filter and every address stay as they were (migration news/0004).
+        DRAFT = "draft", "Nháp"
+        SUBMITTED = "submitted", "Chờ duyệt"
+        RETURNED = "returned", "Trả lại"
+        PUBLISHED = "published", "Đã duyệt"
+        WITHDRAWN = "withdrawn", "Gỡ xuống"
 
     title = models.CharField("Tiêu đề", max_length=300)
     slug = models.SlugField(
@@ -145,9 +150,11 @@ class Article(SluggedModel):
         Category, verbose_name="Chuyên mục", blank=True, related_name="articles"
     )
     tags = models.ManyToManyField(Tag, verbose_name="Thẻ", blank=True, related_name="articles")
+    # Changed only by the transitions in news/workflow.py, never by a form.
     status = models.CharField(
-        "Trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT
+        "Trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
     )
+    submitted_at = models.DateTimeField("Gửi duyệt lúc", null=True, blank=True, editable=False)
     publish_at = models.DateTimeField(
         "Thời điểm xuất bản", default=timezone.now,
         help_text="Đặt thời điểm trong tương lai để hẹn giờ đăng.",
@@ -177,6 +184,12 @@ class Article(SluggedModel):
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="news_article_pub_idx"),
             models.Index(fields=["-view_count"], name="news_article_views_idx"),
+            models.Index(fields=["status", "submitted_at"], name="news_article_queue_idx"),
+        ]
+        permissions = [
+            ("submit_article", "Gửi bài chờ duyệt"),
+            ("approve_article", "Duyệt, trả lại và gỡ bài"),
+            ("edit_any_article", "Sửa bài của mọi người, ở mọi chuyên mục"),
         ]
 
     def __str__(self):
@@ -213,6 +226,60 @@ class Article(SluggedModel):
     @property
     def image_alt(self) -> str:
         return self.cover_alt or self.cover_caption or self.title
+
+
+class ArticleTransition(models.Model):
+    """One step of an article through the editorial workflow: who, when, why (news/workflow.py)."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Gửi duyệt"
+        RETURN = "return", "Trả lại"
+        APPROVE = "approve", "Duyệt đăng"
+        UNPUBLISH = "unpublish", "Gỡ xuống"
+        LEGACY = "legacy", "Có từ trước quy trình duyệt"
+
+    article = models.ForeignKey(
+        Article, verbose_name="Bài viết", on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField("Thao tác", max_length=12, choices=Action.choices)
+    from_status = models.CharField(
+        "Từ trạng thái", max_length=12, choices=Article.Status.choices, blank=True
+    )
+    to_status = models.CharField("Sang trạng thái", max_length=12, choices=Article.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Người thực hiện", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField("Lúc", default=timezone.now)
+    note = models.TextField("Ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "Bước duyệt bài"
+        verbose_name_plural = "Các bước duyệt bài"
+        indexes = [models.Index(fields=["article", "-at"], name="news_transition_article_idx")]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.article_id}"
+
+
+class Contributor(models.Model):
+    """The categories a "Cộng tác viên" account may write in (news/workflow.py checks it)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="Tài khoản", on_delete=models.CASCADE,
+        related_name="news_contributor",
+    )  # fmt: skip
+    categories = models.ManyToManyField(
+        Category, verbose_name="Chuyên mục được viết", related_name="contributors"
+    )
+
+    class Meta:
+        verbose_name = "Phạm vi cộng tác viên"
+        verbose_name_plural = "Phạm vi cộng tác viên"
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
 
 
 class Page(SluggedModel):

@@ -22,6 +22,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from congresses.models import Congress, Organisation, StaffAssignment
 from congresses.permissions import DISTRICT_STAFF_GROUP
+from news.models import Category, Contributor
 
 from .english import english_phrases
 
@@ -55,6 +56,16 @@ def _officer():
     user = _user("canbo-thoxuan", DISTRICT_STAFF_GROUP)
     federation = Organisation.objects.get(slug="tho-xuan")
     StaffAssignment.objects.create(user=user, organisation=federation)
+    return user
+
+
+def _approver():
+    return _user("duyetbai", "Duyệt bài")
+
+
+def _contributor():
+    user = _user("congtacvien", "Cộng tác viên")
+    Contributor.objects.create(user=user).categories.set(Category.objects.all()[:1])
     return user
 
 
@@ -140,7 +151,11 @@ def _request(client):
     return client.get(reverse("admin:index")).wsgi_request
 
 
-@pytest.mark.parametrize("make_user", [_editor, _officer, _superuser], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "make_user",
+    [_editor, _officer, _approver, _contributor, _superuser],
+    ids=lambda f: f.__name__,
+)
 def test_every_admin_page_a_staff_group_opens_is_vietnamese(client, site_data, make_user):
     client.force_login(make_user())
     pages = _pages_of(client)

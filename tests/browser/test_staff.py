@@ -116,7 +116,7 @@ def set_publish_at(page, when) -> None:
     page.locator("#id_publish_at_1").fill(local.strftime("%H:%M:%S"))
 
 
-def test_editor_writes_schedules_and_publishes_an_article(new_page, site_url):
+def test_editor_writes_and_submits_an_approver_schedules_and_publishes(new_page, site_url):
     editor = make_staff("Biên tập viên")
     title = f"Công đoàn Thọ Xuân tập huấn nghiệp vụ cho cán bộ cơ sở {uuid.uuid4().hex[:6]}"
     page = new_page(timezone_id="Asia/Ho_Chi_Minh")
@@ -145,12 +145,21 @@ def test_editor_writes_schedules_and_publishes_an_article(new_page, site_url):
     uploaded = upload_body_image(page, body, "tap-huan.png")
     describe_image(page, uploaded, "Cán bộ công đoàn dự lớp tập huấn")
 
-    # Scheduled for tomorrow: saved, listed as "Hẹn giờ", not yet on the site.
-    page.locator("#id_status").select_option(label="Xuất bản")
+    # Sent for approval with tomorrow's time: waiting, not on the site.
     set_publish_at(page, timezone.now() + timedelta(days=1))
     page.locator("#id_featured").check()
     shoot_desktop_and_phone(page, "admin-editor")
-    page.locator("input[name=_save]").last.click()
+    page.get_by_role("button", name="Lưu và gửi duyệt", exact=True).click()
+    page.wait_for_url(site_url + "/admin/news/article/")
+    assert page.get_by_role("row", name=title).get_by_text("Chờ duyệt").is_visible()
+
+    # The approver finds it in the queue on the admin home and approves it: scheduled
+    # ("Hẹn giờ"), not yet on the site.
+    approver = make_staff("Duyệt bài")
+    page.context.clear_cookies()
+    log_in(page, site_url, approver, "/admin/")
+    page.locator("#editorial-queue").get_by_role("link", name=title).click()
+    page.get_by_role("button", name="Lưu và duyệt đăng", exact=True).click()
     page.wait_for_url(site_url + "/admin/news/article/")
     row = page.get_by_role("row", name=title)
     assert row.get_by_text("Hẹn giờ").is_visible()
@@ -163,7 +172,7 @@ def test_editor_writes_schedules_and_publishes_an_article(new_page, site_url):
     set_publish_at(page, timezone.now() - timedelta(minutes=1))
     page.locator("input[name=_save]").last.click()
     page.wait_for_url(site_url + "/admin/news/article/")
-    assert page.get_by_role("row", name=title).get_by_text("Xuất bản").is_visible()
+    assert page.get_by_role("row", name=title).get_by_text("Đã duyệt").is_visible()
 
     page.goto(site_url + "/")
     page.locator("#main").get_by_role("link", name=title).first.click()

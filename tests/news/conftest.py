@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group, User
 
-from news.models import Category, Page, Tag
+from news.models import Category, Contributor, Page, Tag
 
 # Builders live in tests/factories; these names stay importable here for tests written before.
 from tests.factories import image_bytes, make_article, upload  # noqa: F401
@@ -71,6 +71,41 @@ def editor(db):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+def staff(username, group, **fields) -> User:
+    """A staff account in one of the groups the migrations create."""
+    user = User.objects.create_user(
+        username, password="x-Strong-pass-1", is_staff=True, email=f"{username}@example.vn",
+        **fields,
+    )  # fmt: skip
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def approver(db):
+    return staff("duyetbai", "Duyệt bài", first_name="Lê", last_name="Duyệt")
+
+
+@pytest.fixture
+def approver_client(client, approver):
+    client.force_login(approver)
+    return client
+
+
+@pytest.fixture
+def contributor(db, category):
+    """A "Cộng tác viên" who may write in ``category`` only."""
+    user = staff("congtacvien", "Cộng tác viên", first_name="Trần", last_name="Viết")
+    Contributor.objects.create(user=user).categories.set([category])
+    return user
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    client.force_login(contributor)
     return client
 
 

@@ -33,16 +33,17 @@ def test_changelist_search_and_filters(editor_client):
     assert "Tập huấn" in drafts and "Đại hội Thọ Xuân" not in drafts
 
 
-def test_publish_and_unpublish_actions(editor_client, client):
+def test_approve_and_unpublish_actions(approver_client, client):
     draft = make_article("Bản nháp", status=Article.Status.DRAFT)
-    response = editor_client.post(
+    response = approver_client.post(
         LIST_URL, {"action": "publish", "_selected_action": [draft.pk]}, follow=True
     )
-    assert "Đã xuất bản 1 bài." in response.text
+    assert "Đã duyệt đăng 1 bài." in response.text
     assert client.get(draft.get_absolute_url()).status_code == 200
-    editor_client.post(LIST_URL, {"action": "unpublish", "_selected_action": [draft.pk]})
+    approver_client.post(LIST_URL, {"action": "unpublish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
-    assert draft.status == Article.Status.DRAFT
+    assert draft.status == Article.Status.WITHDRAWN
+    assert client.get(draft.get_absolute_url()).status_code == 404
 
 
 def test_tag_and_category_autocomplete_for_editors(editor_client, category, tag):

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from news.models import Article, Page, Tag
@@ -60,16 +60,22 @@ def test_static_page_body_needs_alt_too(client, db):
     assert not Page.objects.exists()
 
 
-def test_saving_a_scheduled_article_says_when_it_will_appear(editor_client):
+def test_approving_a_scheduled_article_says_when_it_will_appear(client, editor, approver):
     at = timezone.localtime() + datetime.timedelta(days=2)
     at = at.replace(hour=14, minute=30, second=0, microsecond=0)
     form = _article_form(publish_at_0=at.strftime("%d/%m/%Y"), publish_at_1="14:30")
-    response = editor_client.post(ADD_URL, form, follow=True)
-    assert f"Bài sẽ đăng lúc 14:30 ngày {at:%d/%m/%Y}." in response.text
+    client.force_login(editor)
+    response = client.post(ADD_URL, {**form, "_transition": "submit"}, follow=True)
+    assert "Bài sẽ đăng lúc" not in response.text  # not approved yet
     article = Article.objects.get()
     assert timezone.localtime(article.publish_at) == at
-    response = editor_client.post(_change_url(article), {**form, "_continue": "1"}, follow=True)
+    client.force_login(approver)
+    response = client.post(_change_url(article), {**form, "_transition": "approve"}, follow=True)
     assert f"Bài sẽ đăng lúc 14:30 ngày {at:%d/%m/%Y}." in response.text
+    response = client.post(_change_url(article), {**form, "_continue": "1"}, follow=True)
+    assert f"Bài sẽ đăng lúc 14:30 ngày {at:%d/%m/%Y}." in response.text
+    article.refresh_from_db()
+    assert (article.status, timezone.localtime(article.publish_at)) == ("published", at)
 
 
 def test_saving_a_due_article_does_not_announce_a_schedule(editor_client):
@@ -115,15 +121,11 @@ def test_a_new_tag_is_not_created_when_the_article_has_errors(editor_client):
     assert '<option value="Tag mới" selected>Tag mới</option>' in response.text
 
 
-def test_staff_without_tag_permission_cannot_create_tags(client, db, tag):
-    user = User.objects.create_user("suabai", password="x-Strong-pass-1", is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["add_article", "view_article", "view_tag"])
-    )
-    client.force_login(user)
-    response = client.post(ADD_URL, _article_form(tags=["Thẻ lạ"]))
+def test_staff_without_tag_permission_cannot_create_tags(contributor_client, category, tag):
+    form = _article_form(categories=[category.pk])
+    response = contributor_client.post(ADD_URL, {**form, "tags": ["Thẻ lạ"]})
     assert "không có quyền tạo thẻ mới" in response.context["adminform"].form.errors["tags"][0]
-    assert client.post(ADD_URL, _article_form(tags=[str(tag.pk)])).status_code == 302
+    assert contributor_client.post(ADD_URL, {**form, "tags": [str(tag.pk)]}).status_code == 302
     assert Tag.objects.count() == 1
 
 

@@ -21,6 +21,8 @@ def test_editor_group_has_exactly_the_news_permissions(db):
         ("news", "change_tag"),
         ("news", "delete_article"),
         ("news", "delete_tag"),
+        ("news", "edit_any_article"),
+        ("news", "submit_article"),
         ("news", "view_article"),
         ("news", "view_category"),
         ("news", "view_page"),
@@ -37,7 +39,6 @@ def _article_form(**overrides):
         "body": "<p>Nội dung <script>alert(1)</script></p>",
         "cover_caption": "",
         "cover_alt": "",
-        "status": "published",
         "publish_at_0": now.strftime("%Y-%m-%d"),
         "publish_at_1": now.strftime("%H:%M:%S"),
         "byline": "Doãn Giang",
@@ -47,16 +48,28 @@ def _article_form(**overrides):
     return data
 
 
-def test_editor_can_publish_an_article_that_readers_then_see(editor_client, editor, client):
-    response = editor_client.post(ADD_URL, _article_form())
+def test_editor_submits_an_approver_publishes_and_readers_then_see(
+    client, editor, approver, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    response = client.post(ADD_URL, _article_form(_transition="submit"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get()
     assert (article.slug, article.status, article.created_by) == (
         "dai-hoi-diem-cong-doan-co-so",
-        "published",
+        "submitted",
         editor,
     )
     assert article.body == "<p>Nội dung </p>"
+    client.logout()
+    assert client.get("/tin-tuc/dai-hoi-diem-cong-doan-co-so/").status_code == 404
+    client.force_login(approver)
+    change = f"/admin/news/article/{article.pk}/change/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            change, _article_form(_transition="approve", _transition_seen="submitted")
+        )
+    assert response.status_code == 302
     client.logout()
     page = client.get("/tin-tuc/dai-hoi-diem-cong-doan-co-so/")
     assert page.status_code == 200

@@ -73,3 +73,24 @@ def test_seed_demo_with_debug_off_creates_no_account_with_a_known_password(setti
     assert (
         not get_user_model().objects.filter(username__in=["bientapvien", "canbo-thoxuan"]).exists()
     )
+
+
+def test_seed_demo_in_debug_adds_an_approver_and_a_contributor_with_a_waiting_article(
+    client, settings
+):
+    settings.DEBUG = True
+    out = seed()
+    assert "tên: duyetbai — mật khẩu: duyetbai-thanhhoa" in out
+    assert "tên: congtacvien-thoxuan — mật khẩu: congtacvien-thanhhoa" in out
+    log_in(client, "duyetbai", "duyetbai-thanhhoa")
+    home = client.get("/admin/").text
+    assert "Bài chờ duyệt (1)" in home
+    assert "Công đoàn Thọ Xuân thăm, tặng quà công nhân có hoàn cảnh khó khăn" in home
+    client.logout()
+    log_in(client, "congtacvien-thoxuan", "congtacvien-thanhhoa")
+    form = client.get("/admin/news/article/add/").context["adminform"].form
+    assert [c.name for c in form.fields["categories"].queryset] == [
+        "Hoạt động công đoàn",
+        "Đại hội công đoàn",
+    ]
+    assert seed().count("mật khẩu đã đặt trước đó") >= 4  # a second run keeps everything
