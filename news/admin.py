@@ -4,11 +4,15 @@ import unicodedata
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelectMultiple
+from django.contrib.redirects.admin import RedirectAdmin
+from django.contrib.redirects.models import Redirect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.forms.utils import ErrorList
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +21,9 @@ from unionsite.forms import explain_date_formats
 from unionsite.renditions import rendition
 from unionsite.text import vn_slugify
 
-from . import workflow
-from .models import Article, Category, Contributor, Page, Tag
+from . import history, services, workflow
+from .admin_history import RevisionsAdmin
+from .models import Article, Category, Contributor, Page, PendingEdit, Tag
 
 
 class CoverInput(AdminFileWidget):
@@ -111,6 +116,10 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         explain_date_formats(self)
+        # The writer of a pending version of a live article goes on from that version.
+        for name, pks in getattr(self.instance, "_pending_m2m", {}).items():
+            if name in self.fields and not self.is_bound:
+                self.initial[name] = pks
 
     def full_clean(self):
         super().full_clean()
@@ -160,7 +169,8 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(RevisionsAdmin, admin.ModelAdmin):
+    change_form_template = "news/admin/revisions_change_form.html"
     list_display = ["title", "slug", "order", "show_in_menu", "show_in_footer", "updated_at"]
     list_editable = ["order", "show_in_menu", "show_in_footer"]
     search_fields = ["title__fold_contains", "body__fold_contains"]
@@ -184,6 +194,8 @@ class ContributorAdmin(admin.ModelAdmin):
 
 INFO_FIELDS = ["view_count", "created_by", "created_at", "updated_at"]
 DONE = {
+    workflow.Action.APPROVE_EDIT: "Đã duyệt bản sửa của bài “{}”; bạn đọc thấy bản mới.",
+    workflow.Action.RETURN_EDIT: "Đã trả lại bản sửa của bài “{}”; bài đang đăng giữ nguyên.",
     workflow.Action.SUBMIT: "Đã gửi bài “{}” chờ duyệt.",
     workflow.Action.RETURN: "Đã trả lại bài “{}” cho người viết.",
     workflow.Action.APPROVE: "Đã duyệt đăng bài “{}”.",
@@ -192,7 +204,7 @@ DONE = {
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
     list_display = [
         "title", "status_label", "publish_at", "category_list", "featured", "view_count",
         "byline", "preview_link",
@@ -265,6 +277,8 @@ class ArticleAdmin(admin.ModelAdmin):
         fields = ["status_label", *INFO_FIELDS]
         if not workflow.edits_any_article(request.user):
             fields.append("featured")  # the front page is the approvers' choice
+        if obj is not None and workflow.edit_waits_for_approval(request.user, obj):
+            fields.append("cover")  # a pending version holds text, not a new photo
         return fields
 
     def get_autocomplete_fields(self, request):
@@ -313,7 +327,15 @@ class ArticleAdmin(admin.ModelAdmin):
             # is seen (and the state they left is not written back over).
             with contextlib.suppress(ValueError, ValidationError):  # a malformed id: 404 below
                 list(Article.objects.select_for_update().filter(pk=object_id).values("pk"))
-        return super().get_object(request, object_id, from_field)
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and workflow.edit_waits_for_approval(request.user, obj):
+            pending = workflow.pending_content(obj)
+            if pending:
+                # Show them their pending version, not the live one (which stays as it is).
+                obj._pending_m2m = history.apply_content(
+                    obj, pending, fields=workflow.PENDING_FIELDS
+                )
+        return obj
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj or Article()
@@ -323,13 +345,46 @@ class ArticleAdmin(admin.ModelAdmin):
             else [],
             "seen": article.status,
             "history": list(article.transitions.select_related("by")) if obj else [],
+            "pending": self._pending_box(request, obj),
+            "held": obj is not None and workflow.edit_waits_for_approval(request.user, obj),
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def _pending_box(self, request, obj):
+        pending = obj and PendingEdit.objects.filter(article=obj).select_related("by")
+        pending = pending and pending.first()
+        if not pending:
+            return None
+        live = Article.objects.get(pk=obj.pk)
+        return {
+            "by": pending.by,
+            "at": pending.at,
+            "diff": history.compare(
+                Article, history.content_of(live), workflow.decode_content(pending.data)
+            ),
+        }
+
     def save_model(self, request, obj, form, change):
+        if change and workflow.edit_waits_for_approval(request.user, obj):
+            obj._held_for_approval = True  # save_related keeps the form as a pending version
+            return
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not getattr(form.instance, "_held_for_approval", False):
+            return super().save_related(request, form, formsets, change)
+        for tag in form.cleaned_data.get("tags") or []:
+            if tag.pk is None:
+                tag.save()
+        values = {k: v for k, v in form.cleaned_data.items() if k in workflow.PENDING_FIELDS}
+        workflow.propose_edit(article=form.instance, values=values, by=request.user)
+        return None
+
+    def restore_version(self, request, obj, version) -> str:
+        live = Article.objects.get(pk=obj.pk)  # not the pending version shown to its writer
+        return workflow.restore_article_version(article=live, version=version, by=request.user)
 
     def _run_transition(self, request, obj) -> bool:
         action = request.POST.get("_transition")
@@ -363,6 +418,14 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        if getattr(obj, "_held_for_approval", False):
+            self.message_user(
+                request,
+                "Đã lưu bản sửa và gửi duyệt. Bạn đọc vẫn thấy bản đang đăng đến khi bản sửa "
+                "được duyệt.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(request.path)
         if not self._run_transition(request, obj):
             # Nothing of this request is kept: not the step, not the edits that came with it.
             transaction.set_rollback(True)
@@ -413,3 +476,55 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description=_("Gỡ xuống các bài đã chọn"), permissions=["approve"])
     def unpublish(self, request, queryset):
         self._apply_to_selected(request, queryset, workflow.Action.UNPUBLISH)
+
+
+class RedirectImportForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp CSV",
+        help_text="Hai cột: địa chỉ cũ (bắt đầu bằng /) và địa chỉ mới (/… hoặc https://…); "
+        "dòng tiêu đề được bỏ qua. Lưu dạng CSV UTF-8.",
+    )
+
+
+# Old addresses: Django's own redirect admin, searched like every other list, with a CSV
+# import of the old site's addresses (news/services.py).
+admin.site.unregister(Redirect)
+
+
+@admin.register(Redirect)
+class OldAddressAdmin(RedirectAdmin):
+    search_fields = ["old_path__fold_contains", "new_path__fold_contains"]
+    change_list_template = "news/admin/redirect_change_list.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "nhap-csv/",
+                self.admin_site.admin_view(self.import_view),
+                name="redirects_redirect_import_csv",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = RedirectImportForm(request.POST or None, request.FILES or None)
+        outcome = None
+        if request.method == "POST" and form.is_valid():
+            outcome = services.import_redirects(data=form.cleaned_data["file"].read())
+            self.message_user(
+                request,
+                f"Đã thêm {outcome.created} và cập nhật {outcome.updated} địa chỉ chuyển hướng.",
+                messages.SUCCESS,
+            )
+            if not outcome.errors:
+                return HttpResponseRedirect(reverse("admin:redirects_redirect_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Nhập địa chỉ cũ từ tệp CSV",
+            "opts": self.opts,
+            "form": form,
+            "outcome": outcome,
+        }
+        return TemplateResponse(request, "news/admin/redirect_import.html", context)

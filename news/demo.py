@@ -8,7 +8,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 
 from unionsite.demo import demo_staff_account
@@ -30,6 +33,9 @@ CONTRIBUTOR_USERNAME = "congtacvien-thoxuan"
 CONTRIBUTOR_PASSWORD = "congtacvien-thanhhoa"  # noqa: S105  (local trial account, debug only)
 CONTRIBUTOR_GROUP = "Cộng tác viên"
 CONTRIBUTOR_CATEGORIES = ["hoat-dong-cong-doan", "dai-hoi-cong-doan"]
+OLD_SITE_THO_XUAN = (
+    "/tin-tuc/mot-so-giai-phap-to-chuc-thanh-cong-dai-hoi-diem-cdcs-nhiem-ky-2023-2028-1234.html"
+)
 WAITING_TITLE = "Công đoàn Thọ Xuân thăm, tặng quà công nhân có hoàn cảnh khó khăn"
 THO_XUAN_SLUG = (
     "mot-so-giai-phap-to-chuc-thanh-cong-dai-hoi-diem-cong-doan-co-so-nhiem-ky-2023-2028"
@@ -279,6 +285,12 @@ def seed(*, stdout=None) -> None:
         Article.objects.filter(pk=article.pk).update(view_count=(index * 137) % 900 + 40)
         created += 1
 
+    # An address of the old site, as editors import them (news/services.py, docs/workflow.md).
+    Redirect.objects.get_or_create(
+        site=Site.objects.get_current(),
+        old_path=OLD_SITE_THO_XUAN,
+        defaults={"new_path": reverse("news:article", kwargs={"slug": THO_XUAN_SLUG})},
+    )
     if stdout:
         stdout.write(f"Tin tức: {created} mục mới" if created else "Tin tức: đã có, giữ nguyên")
     demo_staff_account(

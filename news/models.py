@@ -236,6 +236,11 @@ class ArticleTransition(models.Model):
         RETURN = "return", "Trả lại"
         APPROVE = "approve", "Duyệt đăng"
         UNPUBLISH = "unpublish", "Gỡ xuống"
+        # A live article's content changed by someone who may not publish: kept aside as a
+        # ``PendingEdit`` while readers keep the live version.
+        PROPOSE = "propose", "Gửi bản sửa"
+        APPROVE_EDIT = "approve_edit", "Duyệt bản sửa"
+        RETURN_EDIT = "return_edit", "Trả lại bản sửa"
         LEGACY = "legacy", "Có từ trước quy trình duyệt"
 
     article = models.ForeignKey(
@@ -261,6 +266,31 @@ class ArticleTransition(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.article_id}"
+
+
+class PendingEdit(models.Model):
+    """The next version of a live article, waiting for an approver (news/workflow.py).
+
+    ``data`` holds the content fields as JSON (``workflow.PENDING_FIELDS``; categories and
+    tags as lists of ids); the article itself stays as readers see it until approval."""
+
+    article = models.OneToOneField(
+        Article, verbose_name="Bài viết", on_delete=models.CASCADE, related_name="pending_edit"
+    )
+    data = models.JSONField("Nội dung chờ duyệt")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Người sửa", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField("Lúc", default=timezone.now)
+
+    class Meta:
+        ordering = ["at"]
+        verbose_name = "Bản sửa chờ duyệt"
+        verbose_name_plural = "Bản sửa chờ duyệt"
+
+    def __str__(self):
+        return str(self.article)
 
 
 class Contributor(models.Model):

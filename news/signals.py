@@ -4,9 +4,10 @@ from django.dispatch import receiver
 
 from unionsite.renditions import generate_renditions
 
+from . import history
 from .caching import bump_generation
 from .models import Article, Category, Page, Tag
-from .services import refresh_search_meta
+from .services import record_moved_address, refresh_search_meta
 
 
 @receiver([post_save, post_delete], sender=Article)
@@ -66,3 +67,27 @@ def tag_deleting(sender, instance, **kwargs):
 @receiver(post_delete, sender=Tag)
 def tag_deleted(sender, instance, **kwargs):
     refresh_search_meta(article_ids=getattr(instance, "_deleted_article_ids", []))
+
+
+@receiver(post_save, sender=Article)
+@receiver(post_save, sender=Page)
+def keep_revision(sender, instance, update_fields=None, raw=False, **kwargs):
+    history.keep_revision(instance, update_fields=update_fields, raw=raw)
+
+
+@receiver(pre_save, sender=Article)
+@receiver(pre_save, sender=Category)
+def remember_address(sender, instance, raw=False, **kwargs):
+    instance._old_url = None
+    if instance.pk and not raw:
+        old = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+        if old and old != instance.slug:
+            instance._old_url = type(instance)(slug=old).get_absolute_url()
+
+
+@receiver(post_save, sender=Article)
+@receiver(post_save, sender=Category)
+def address_moved(sender, instance, **kwargs):
+    """A changed slug: the old address answers 301 to the new one (django.contrib.redirects)."""
+    if getattr(instance, "_old_url", None):
+        record_moved_address(old_path=instance._old_url, new_path=instance.get_absolute_url())

@@ -28,10 +28,12 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from unionsite.links import absolute_url
 
-from .models import Article, ArticleTransition, Category
+from . import history
+from .models import Article, ArticleTransition, Category, PendingEdit
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +90,23 @@ TRANSITIONS = {
         APPROVE_PERMISSION,
         "Gỡ xuống",
     ),
+    # The pending version of a live article (``PendingEdit``): the status stays Đã duyệt.
+    Action.APPROVE_EDIT: Transition(
+        Action.APPROVE_EDIT,
+        frozenset({Status.PUBLISHED}),
+        Status.PUBLISHED,
+        APPROVE_PERMISSION,
+        "Lưu và duyệt bản sửa",
+    ),
+    Action.RETURN_EDIT: Transition(
+        Action.RETURN_EDIT,
+        frozenset({Status.PUBLISHED}),
+        Status.PUBLISHED,
+        APPROVE_PERMISSION,
+        "Trả lại bản sửa",
+    ),
 }
+EDIT_ACTIONS = frozenset({Action.APPROVE_EDIT, Action.RETURN_EDIT})
 
 
 class WorkflowError(Exception):
@@ -136,9 +154,12 @@ def may(user, action: str) -> bool:
 def available_actions(user, article: Article) -> list[Transition]:
     """The transitions this account may start on this article as it is now (the buttons)."""
     found = []
+    pending = has_pending_edit(article)
     for transition in TRANSITIONS.values():
         if article.status in transition.sources and may(user, transition.action):
             if transition.action == Action.SUBMIT and not may_edit_article(user, article):
+                continue
+            if transition.action in EDIT_ACTIONS and not pending:
                 continue
             found.append(transition)
     return found
@@ -184,11 +205,139 @@ def unpublish_article(*, article: Article, by, note: str = "", seen: str | None 
     return _move(article=article, by=by, action=Action.UNPUBLISH, note=note, seen=seen)
 
 
+# --- The pending version of a live article ---------------------------------------------------
+
+# What a pending version holds: the content (not the cover photo, which a non-approver
+# cannot change on a live article, nor the address).
+PENDING_FIELDS = (
+    "title", "summary", "body", "cover_caption", "cover_alt", "byline", "source",
+    "publish_at", "featured", "categories", "tags",
+)  # fmt: skip
+
+
+def edit_waits_for_approval(user, article: Article) -> bool:
+    """Whether ``user`` saving ``article`` makes a pending version instead of a live change:
+    the article is Đã duyệt (live or scheduled) and they may not approve."""
+    return (
+        article.pk is not None
+        and article.status == Status.PUBLISHED
+        and not may(user, Action.APPROVE)
+    )
+
+
+def has_pending_edit(article: Article) -> bool:
+    return article.pk is not None and PendingEdit.objects.filter(article=article).exists()
+
+
+def encode_content(values: dict) -> dict:
+    """Content fields (form data or ``Version.field_dict``) as JSON: ids for categories and
+    tags, ISO text for the time."""
+    data = {}
+    for name in PENDING_FIELDS:
+        if name not in values:
+            continue
+        value = values[name]
+        if name in {"categories", "tags"}:
+            value = sorted(getattr(v, "pk", v) for v in value or [])
+        elif name == "publish_at" and value is not None:
+            value = value.isoformat()
+        data[name] = value
+    return data
+
+
+def decode_content(data: dict) -> dict:
+    decoded = dict(data)
+    if decoded.get("publish_at"):
+        decoded["publish_at"] = parse_datetime(decoded["publish_at"])
+    return decoded
+
+
+def pending_content(article: Article) -> dict | None:
+    pending = PendingEdit.objects.filter(article=article).first()
+    return decode_content(pending.data) if pending else None
+
+
+def propose_edit(*, article: Article, values: dict, by) -> PendingEdit:
+    """Keep ``values`` as the pending version of a live article (replacing an earlier pending
+    one); readers keep the live version. Records "Gửi bản sửa" and e-mails the approvers."""
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.status != Status.PUBLISHED:
+            raise WorkflowError("Bài không còn ở trạng thái “Đã duyệt”; hãy mở lại bài.")
+        now = timezone.now()
+        pending, _ = PendingEdit.objects.update_or_create(
+            article=current, defaults={"data": encode_content(values), "by": by, "at": now}
+        )
+        step = ArticleTransition.objects.create(
+            article=current, action=Action.PROPOSE, from_status=current.status,
+            to_status=current.status, by=by, at=now,
+        )  # fmt: skip
+        transaction.on_commit(lambda: _notify(step))
+    return pending
+
+
+def approve_edit(*, article: Article, by, note: str = "", seen: str | None = None):
+    """Write the pending version onto the live article (one new revision) and drop it.
+    E-mails whoever wrote it."""
+    return _decide_edit(article=article, by=by, action=Action.APPROVE_EDIT, note=note)
+
+
+def return_edit(*, article: Article, by, note: str, seen: str | None = None):
+    """Drop the pending version, with a note (required) to whoever wrote it."""
+    if not note.strip():
+        raise WorkflowError("Hãy ghi lý do trả lại bản sửa để người sửa biết cần làm gì.")
+    return _decide_edit(article=article, by=by, action=Action.RETURN_EDIT, note=note)
+
+
+def _decide_edit(*, article: Article, by, action: str, note: str) -> ArticleTransition:
+    if not may(by, action):
+        raise WorkflowError("Tài khoản của bạn không được duyệt bản sửa.")
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        pending = PendingEdit.objects.filter(article=current).select_related("by").first()
+        if pending is None:
+            raise WorkflowError(
+                "Bản sửa này vừa được người khác xử lý; thao tác của bạn chưa được thực hiện."
+            )
+        if action == Action.APPROVE_EDIT:
+            history.save_content(
+                current,
+                decode_content(pending.data),
+                by=by,
+                comment=f"Duyệt bản sửa của {_name(pending.by)}",
+            )
+            for name in PENDING_FIELDS:
+                if name not in {"categories", "tags"}:
+                    setattr(article, name, getattr(current, name))
+        author = pending.by
+        pending.delete()
+        step = ArticleTransition.objects.create(
+            article=current, action=action, from_status=current.status,
+            to_status=current.status, by=by, note=note.strip(),
+        )  # fmt: skip
+        transaction.on_commit(lambda: _notify(step, author=author))
+    return step
+
+
+def restore_article_version(*, article: Article, version, by) -> str:
+    """Bring back the content of a stored version: on the live article for those who may
+    publish it (a new revision), as a pending version for the others. Returns "restored" or
+    "pending"."""
+    data = version.field_dict
+    if edit_waits_for_approval(by, article):
+        propose_edit(article=article, values=data, by=by)
+        return "pending"
+    history.save_content(article, data, by=by, comment=f"Khôi phục phiên bản #{version.pk}")
+    return "restored"
+
+
 MOVES = {
     Action.SUBMIT: submit_article,
     Action.RETURN: return_article,
     Action.APPROVE: approve_article,
     Action.UNPUBLISH: unpublish_article,
+    Action.APPROVE_EDIT: approve_edit,
+    Action.RETURN_EDIT: return_edit,
 }
 
 
@@ -253,6 +402,11 @@ def _was_published(article: Article) -> bool:
 # --- Queue and e-mail ------------------------------------------------------------------------
 
 
+def waiting_edits() -> QuerySet:
+    """Pending versions of live articles, the longest waiting first."""
+    return PendingEdit.objects.select_related("article", "by").order_by("at", "pk")
+
+
 def waiting_articles() -> QuerySet:
     """The approvers' queue: articles waiting, the longest waiting first."""
     return (
@@ -296,13 +450,28 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _notify(step: ArticleTransition) -> None:
+def _notify(step: ArticleTransition, author=None) -> None:
     article = step.article
     link = absolute_url(reverse("admin:news_article_change", args=[article.pk]))
     if step.action == Action.SUBMIT:
         recipients = approver_addresses()
         subject = f"Bài chờ duyệt: {article.title}"
         lines = [f"{_name(step.by)} vừa gửi bài “{article.title}” chờ duyệt."]
+    elif step.action == Action.PROPOSE:
+        recipients = approver_addresses()
+        subject = f"Bản sửa chờ duyệt: {article.title}"
+        lines = [
+            f"{_name(step.by)} vừa sửa bài đang đăng “{article.title}”; "
+            "bản sửa chờ duyệt, bạn đọc vẫn thấy bản cũ."
+        ]
+    elif step.action in EDIT_ACTIONS:
+        recipients = [author.email] if author and author.email and author != step.by else []
+        if step.action == Action.APPROVE_EDIT:
+            subject = f"Bản sửa đã được duyệt: {article.title}"
+            lines = [f"{_name(step.by)} đã duyệt bản sửa của bạn cho bài “{article.title}”."]
+        else:
+            subject = f"Bản sửa bị trả lại: {article.title}"
+            lines = [f"{_name(step.by)} trả lại bản sửa của bạn cho bài “{article.title}”."]
     elif step.action in {Action.RETURN, Action.APPROVE}:
         author = article.created_by
         recipients = [author.email] if author and author.email and author != step.by else []

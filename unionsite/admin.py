@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.sites.admin import SiteAdmin
+from django.contrib.sites.models import Site
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, SiteProfile
@@ -72,3 +74,13 @@ class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("Nội dung thay đổi"))
     def changes(self, entry):
         return entry.get_change_message()
+
+
+# django.contrib.sites (which django.contrib.redirects keys its redirects by), searched like
+# every other admin list (unionsite/folding.py).
+admin.site.unregister(Site)
+
+
+@admin.register(Site)
+class FoldingSiteAdmin(SiteAdmin):
+    search_fields = ["domain__fold_contains", "name__fold_contains"]

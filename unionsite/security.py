@@ -37,6 +37,11 @@ ADMIN_GROUP_EXTRA = (
     ("unionsite", "view_auditentry"),
     ("axes", "view_accessattempt"),
     ("axes", "delete_accessattempt"),
+    # Old addresses (django.contrib.redirects): the old site's links keep answering.
+    ("redirects", "add_redirect"),
+    ("redirects", "change_redirect"),
+    ("redirects", "delete_redirect"),
+    ("redirects", "view_redirect"),
 )
 
 

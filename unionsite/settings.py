@@ -47,6 +47,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
+    # Old addresses answer 301 (news/services.py records slug changes; editors add the old
+    # site's addresses in the admin, one by one or from a CSV file). First, so their admin
+    # classes are registered before unionsite/admin.py and news/admin.py replace them.
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "unionsite",
     "news",
     "congresses",
@@ -66,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "reversion",
     "django_ckeditor_5",
     "easy_thumbnails",
     "import_export",
@@ -85,6 +91,8 @@ MIDDLEWARE = [
     # Inside the counter, so cache hits are counted too (portal/pagecache.py).
     "portal.pagecache.ReaderPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Turns a 404 for a recorded old address into its 301 (django.contrib.redirects).
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "unionsite.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the Vietnamese 429 page.
@@ -92,6 +100,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+SITE_ID = 1  # django.contrib.redirects keys its redirects by site; this portal is one site
 WSGI_APPLICATION = "unionsite.wsgi.application"
 
 TEMPLATES = [

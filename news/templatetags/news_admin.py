@@ -13,12 +13,13 @@ QUEUE_LIMIT = 20
 def editorial_queue(context):
     """Approvers: the articles waiting, the longest waiting first. Writers: their returned ones."""
     user = context["request"].user
-    waiting, count, returned = [], 0, []
+    waiting, count, returned, edits = [], 0, [], []
     is_approver = workflow.may(user, workflow.Action.APPROVE)
     if is_approver:
         queue = workflow.waiting_articles()
         waiting = list(queue[:QUEUE_LIMIT])
         count = len(waiting) if len(waiting) < QUEUE_LIMIT else queue.count()
+        edits = list(workflow.waiting_edits()[:QUEUE_LIMIT])
     if workflow.may(user, workflow.Action.SUBMIT):
         returned = list(workflow.returned_articles(user)[:QUEUE_LIMIT])
     return {
@@ -26,4 +27,5 @@ def editorial_queue(context):
         "waiting": waiting,
         "waiting_count": count,
         "returned": returned,
+        "edits": edits,
     }

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.contrib.redirects.models import Redirect
 from django.test import override_settings
 from easy_thumbnails.models import Source
 from PIL import Image
@@ -26,6 +27,7 @@ def _seeded_once(django_db_setup, django_db_blocker, demo_media):
         Tag.objects.all().delete()
         Page.objects.all().delete()
         Source.objects.all().delete()
+        Redirect.objects.all().delete()
 
 
 @pytest.fixture
@@ -127,3 +129,8 @@ def test_home_leads_with_the_tho_xuan_article(seeded, client):
     html = client.get("/").text
     featured = html[html.index('id="featured-title"') :]
     assert featured.index("Một số giải pháp tổ chức thành công") < featured.index("card--compact")
+
+
+def test_an_old_site_address_answers_301_to_the_tho_xuan_article(seeded, client):
+    response = client.get(demo.OLD_SITE_THO_XUAN)
+    assert (response.status_code, response["Location"]) == (301, seeded.get_absolute_url())

@@ -122,7 +122,7 @@ def test_transitions_from_a_wrong_state_are_refused(status, action, editor, appr
     [
         ("Cộng tác viên", {"submit"}),
         ("Biên tập viên", {"submit"}),
-        ("Duyệt bài", {"return", "approve", "unpublish"}),
+        ("Duyệt bài", {"return", "approve", "unpublish", "approve_edit", "return_edit"}),
         ("Cán bộ LĐLĐ huyện", set()),
     ],
 )
