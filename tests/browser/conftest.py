@@ -70,6 +70,9 @@ MIGRATION_GROUPS = {
     "news.migrations.0002_editor_group": "news",
     "congresses.migrations.0002_district_staff_group": "congresses",
 }
+# Migrations that declare several groups as GROUP_PERMISSIONS {group: {model: [action, ...]}}
+# and add to groups made earlier (the workflow's roles, and what editors gained with them).
+MIGRATION_GROUP_PERMISSIONS = {"news.migrations.0005_workflow_groups": "news"}
 
 
 def restore_migration_groups() -> None:
@@ -87,6 +90,16 @@ def restore_migration_groups() -> None:
         group.permissions.set(
             Permission.objects.filter(content_type__app_label=app_label, codename__in=wanted)
         )
+    for module_name, app_label in MIGRATION_GROUP_PERMISSIONS.items():
+        module = importlib.import_module(module_name)
+        for name, models in module.GROUP_PERMISSIONS.items():
+            group, _ = Group.objects.get_or_create(name=name)
+            wanted = [
+                f"{action}_{model}" for model, actions in models.items() for action in actions
+            ]
+            group.permissions.add(
+                *Permission.objects.filter(content_type__app_label=app_label, codename__in=wanted)
+            )
 
 
 @pytest.fixture(scope="session")
