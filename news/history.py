@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import reversion
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -61,13 +60,13 @@ def content_of(obj) -> dict:
     for name in FIELDS[type(obj)]:
         field = obj._meta.get_field(name)
         if field.many_to_many:
-            data[name] = sorted(obj.pk and getattr(obj, name).values_list("pk", flat=True) or [])
+            data[name] = sorted(getattr(obj, name).values_list("pk", flat=True)) if obj.pk else []
         else:
             data[name] = getattr(obj, field.attname)
     return data
 
 
-def _text(model, name: str, data: dict) -> str:
+def _text(name: str, data: dict) -> str:
     value = data.get(name) or ""
     return html_to_text(value) if name in HTML_FIELDS else " ".join(str(value).split())
 
@@ -98,7 +97,7 @@ def compare(model, old: dict, new: dict) -> list[Difference]:
     """Title, sapo and body of two contents (``Version.field_dict`` or ``content_of``)."""
     rows = []
     for name, label in COMPARED[model]:
-        before, after = _text(model, name, old), _text(model, name, new)
+        before, after = _text(name, old), _text(name, new)
         rows.append(Difference(label, before != after, word_diff(before, after)))
     return rows
 
@@ -134,14 +133,3 @@ def save_content(obj, data: dict, *, by, comment: str) -> None:
             getattr(obj, name).set(related.objects.filter(pk__in=pks))
         reversion.set_user(by)
         reversion.set_comment(comment)
-
-
-def version_label(version) -> str:
-    return f"#{version.pk}"
-
-
-def get_version(obj, version_id) -> Version:
-    try:
-        return versions_of(obj).get(pk=version_id)
-    except (ObjectDoesNotExist, ValueError, TypeError):
-        raise Version.DoesNotExist from None
