@@ -248,7 +248,7 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("categories")
-        if not workflow.edits_any_article(request.user):
+        if workflow.writes_own_articles_only(request.user):
             queryset = queryset.filter(created_by=request.user)
         return queryset
 
@@ -282,7 +282,7 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
         return fields
 
     def get_autocomplete_fields(self, request):
-        if workflow.edits_any_article(request.user):
+        if not workflow.writes_own_articles_only(request.user):
             return self.autocomplete_fields
         # A contributor picks among the few categories granted, listed as boxes.
         return [name for name in self.autocomplete_fields if name != "categories"]
@@ -293,7 +293,7 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
         return url if obj.is_visible else f"{url}?preview=1"
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "categories" and not workflow.edits_any_article(request.user):
+        if db_field.name == "categories" and workflow.writes_own_articles_only(request.user):
             kwargs["queryset"] = workflow.contributor_categories(request.user)
             kwargs["widget"] = forms.CheckboxSelectMultiple
             field = super().formfield_for_manytomany(db_field, request, **kwargs)
@@ -375,6 +375,9 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         if not getattr(form.instance, "_held_for_approval", False):
             return super().save_related(request, form, formsets, change)
+        if not form.has_changed():
+            form.instance._held_for_approval = "unchanged"  # nothing to approve
+            return None
         for tag in form.cleaned_data.get("tags") or []:
             if tag.pk is None:
                 tag.save()
@@ -418,11 +421,14 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        if getattr(obj, "_held_for_approval", False):
+        held = getattr(obj, "_held_for_approval", False)
+        if held:
             self.message_user(
                 request,
-                "Đã lưu bản sửa và gửi duyệt. Bạn đọc vẫn thấy bản đang đăng đến khi bản sửa "
-                "được duyệt.",
+                "Không có thay đổi nào để gửi duyệt."
+                if held == "unchanged"
+                else "Đã lưu bản sửa và gửi duyệt. Bạn đọc vẫn thấy bản đang đăng đến khi bản "
+                "sửa được duyệt.",
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(request.path)

@@ -32,20 +32,16 @@ NEW_GROUPS = (CONTRIBUTORS, APPROVERS)
 
 
 def forwards(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from unionsite.groups import grant
 
-    config = apps.get_app_config("news")
-    config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, models in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        codenames = [f"{action}_{model}" for model, actions in models.items() for action in actions]
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="news", codename__in=codenames)
-        )
+    grant(
+        apps,
+        "news",
+        {
+            name: [f"{action}_{model}" for model, actions in models.items() for action in actions]
+            for name, models in GROUP_PERMISSIONS.items()
+        },
+    )
 
     Article = apps.get_model("news", "Article")
     ArticleTransition = apps.get_model("news", "ArticleTransition")

@@ -12,28 +12,15 @@ REDIRECT_PERMISSIONS = ["add_redirect", "change_redirect", "delete_redirect", "v
 
 
 def give_editors_redirects(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from unionsite.groups import grant
 
-    config = apps.get_app_config("redirects")
-    config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="redirects", codename__in=REDIRECT_PERMISSIONS
-        )
-    )
+    grant(apps, "redirects", {EDITORS: REDIRECT_PERMISSIONS})
 
 
 def take_back_redirects(apps, schema_editor):
-    group = apps.get_model("auth", "Group").objects.filter(name=EDITORS).first()
-    if group:
-        group.permissions.remove(
-            *group.permissions.filter(content_type__app_label="redirects")
-        )
+    from unionsite.groups import revoke
+
+    revoke(apps, "redirects", [EDITORS])
 
 
 class Migration(migrations.Migration):

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -76,6 +77,8 @@ MIGRATION_GROUP_PERMISSIONS = {"news.migrations.0005_workflow_groups": "news"}
 
 
 def restore_migration_groups() -> None:
+    # The one Site row django.contrib.sites makes after migrate (redirects are keyed by it).
+    Site.objects.get_or_create(pk=settings.SITE_ID, defaults={"domain": "example.com"})
     for module_name, app_label in MIGRATION_GROUPS.items():
         module = importlib.import_module(module_name)
         name = getattr(module, "GROUP", None) or module.GROUP_NAME

@@ -45,7 +45,8 @@ def test_submit_return_resubmit_schedule_read_and_restore(new_page, site_url):
     # The contributor sees the note, fixes the sapo and submits again.
     writer.goto(site_url + "/admin/")
     writer.locator("#editorial-queue").get_by_role("link", name=title).click()
-    assert writer.get_by_text("Bổ sung số công nhân được thăm.").first.is_visible()
+    writer.wait_for_url("**/change/")
+    assert "Bổ sung số công nhân được thăm." in writer.locator(".workflow__returned").inner_text()
     writer.locator("#id_summary").fill("Thăm 120 công nhân có hoàn cảnh khó khăn.")
     writer.get_by_role("button", name="Lưu và gửi duyệt", exact=True).click()
     writer.wait_for_url(site_url + "/admin/news/article/")
@@ -71,8 +72,10 @@ def test_submit_return_resubmit_schedule_read_and_restore(new_page, site_url):
     checker.wait_for_url(site_url + "/admin/news/article/")
     log_in(reader, site_url, editor, f"/admin/news/article/{article.pk}/phien-ban/")
     reader.get_by_role("link", name="Khôi phục…").first.click()
+    reader.wait_for_url("**/phien-ban/?restore=*")
     assert reader.locator(".revision-diff del").filter(has_text="nhầm").count() == 1
     reader.get_by_role("button", name="Khôi phục phiên bản này").click()
+    reader.wait_for_url("**/change/")
     assert "thành bản sửa chờ duyệt" in reader.locator(".messagelist").inner_text()
     article.refresh_from_db()
     assert article.title == f"{title} (gõ nhầm)"
