@@ -4,8 +4,12 @@ Every uploaded image is checked by Pillow before anything is stored: only JPEG, 
 and GIF (never SVG, which can carry script), at most ``MAX_UPLOAD_BYTES`` and
 ``MAX_PIXELS``, so a small file that would decode to gigabytes (a "decompression bomb") is
 refused with a form error instead of exhausting memory. Accepted images are decoded and
-re-encoded, which drops EXIF (GPS positions) and anything appended to the file, and saved
-under a random name so uploads never overwrite each other or reveal the original file name.
+re-encoded from their pixels and colour profile only (``pixels_only``): no EXIF (GPS
+positions), no XMP, no JPEG or GIF comment, no PNG text chunk and nothing appended to the
+file survives, so a JPEG holding ``<?php`` or a GIF that is also a script is stored as a plain
+picture. They are saved under a random name so uploads never overwrite each other or reveal
+the original file name. Thumbnails (easy-thumbnails) go through ``strip_metadata``, the same
+rule as a processor (``THUMBNAIL_PROCESSORS`` in settings).
 """
 
 import io
@@ -15,7 +19,7 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -105,6 +109,55 @@ def _open_checked(file) -> Image.Image:
     return image
 
 
+# The colour space an ICC profile must describe to be kept with an image of each mode: a CMYK
+# photo converted to RGB for JPEG must not carry its CMYK profile.
+_PROFILE_SPACE = {"RGB": "RGB", "RGBA": "RGB", "P": "RGB", "L": "GRAY", "LA": "GRAY"}
+
+
+def _colour_profile(image: Image.Image) -> bytes | None:
+    """The image's ICC profile if it is a real profile for the image's colours, else None."""
+    data = image.info.get("icc_profile")
+    if not isinstance(data, bytes) or not data:
+        return None
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data)).profile
+    except Exception:  # not a profile: a blob someone put where a profile goes
+        return None
+    space = (profile.xcolor_space or "").strip()
+    return data if _PROFILE_SPACE.get(image.mode) == space else None
+
+
+def pixels_only(image: Image.Image) -> tuple[Image.Image, dict]:
+    """A copy of ``image`` that carries nothing but its pixels, and the save options that
+    write its colour profile back (``{"icc_profile": …}`` or ``{}``).
+
+    Pillow copies what a file held besides pixels (``image.info``: JPEG and GIF comments,
+    XMP, EXIF, PNG text chunks) into what it writes, so the copy starts from an empty
+    ``info``. Only a palette image's transparent colour index is kept: it is part of the
+    picture. A palette image whose transparency is a table of bytes (PNG tRNS) becomes RGBA.
+    """
+    transparency = image.info.get("transparency")
+    if isinstance(transparency, bytes):
+        image = image.convert("RGBA")
+        transparency = None
+    profile = _colour_profile(image)
+    clean = image.copy()
+    clean.info = {}
+    if isinstance(transparency, int) or (
+        isinstance(transparency, tuple) and all(isinstance(v, int) for v in transparency)
+    ):
+        clean.info["transparency"] = transparency
+    return clean, ({"icc_profile": profile} if profile else {})
+
+
+def strip_metadata(image: Image.Image, **kwargs) -> Image.Image:
+    """easy-thumbnails processor (last in ``THUMBNAIL_PROCESSORS``): the thumbnail keeps
+    the pixels and colour profile only, whatever the source file held."""
+    clean, options = pixels_only(image)
+    clean.info.update(options)  # easy-thumbnails writes the profile from ``info``
+    return clean
+
+
 def is_stored(file) -> bool:
     """True for a model's file that is already in storage, False for a new upload (an
     ``UploadedFile``, or a model file that wraps one and is not yet committed)."""
@@ -145,6 +198,7 @@ def reencode_image(file, *, max_side: int | None = None) -> ContentFile:
             f"Tệp ảnh bị hỏng hoặc không đọc được. Chỉ nhận ảnh {ACCEPTED}.", "invalid_image"
         ) from None
     extension, options = FORMATS[image_format]
+    source_space = _PROFILE_SPACE.get(image.mode)
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     elif (
@@ -154,6 +208,10 @@ def reencode_image(file, *, max_side: int | None = None) -> ContentFile:
         and image.mode not in ("RGB", "RGBA", "L", "LA", "P")
     ):
         image = image.convert("RGBA")
+    if _PROFILE_SPACE.get(image.mode) != source_space:
+        # Converted (CMYK → RGB): the source's profile no longer describes these colours.
+        image.info.pop("icc_profile", None)
+    image, profile = pixels_only(image)
     buffer = io.BytesIO()
-    image.save(buffer, format=image_format, **options)
+    image.save(buffer, format=image_format, **options, **profile)
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")

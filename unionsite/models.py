@@ -2,6 +2,8 @@ from django.contrib.admin.models import LogEntry
 from django.core.cache import cache
 from django.db import models
 
+from .images import reencode_image, validate_image_upload
+
 PROFILE_CACHE_KEY = "unionsite:profile:v1"
 
 
@@ -22,7 +24,9 @@ class SiteProfile(models.Model):
     fax = models.CharField("Fax", max_length=60, blank=True)
     email = models.EmailField("Thư điện tử", blank=True)
     credit_line = models.CharField("Dòng thiết kế", max_length=300, blank=True)
-    logo = models.ImageField("Biểu trưng", upload_to="site/", blank=True)
+    logo = models.ImageField(
+        "Biểu trưng", upload_to="site/", blank=True, validators=[validate_image_upload]
+    )
     updated_at = models.DateTimeField("Cập nhật", auto_now=True)
 
     class Meta:
@@ -34,6 +38,9 @@ class SiteProfile(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        if self.logo and not self.logo._committed:
+            # A new upload: pixels only, under a random name (unionsite.images).
+            self.logo = reencode_image(self.logo.file)
         super().save(*args, **kwargs)
 
     @classmethod

@@ -401,6 +401,16 @@ THUMBNAIL_ALIASES = {
 }
 THUMBNAIL_SUBDIR = "thumbs"
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png", "webp", "gif")
+# easy-thumbnails' own processors, then one that leaves pixels and colour profile only
+# (comments, XMP, EXIF of the source never reach a thumbnail).
+THUMBNAIL_PROCESSORS = (
+    "easy_thumbnails.processors.colorspace",
+    "easy_thumbnails.processors.autocrop",
+    "easy_thumbnails.processors.scale_and_crop",
+    "easy_thumbnails.processors.filters",
+    "easy_thumbnails.processors.background",
+    "unionsite.images.strip_metadata",
+)
 
 # --- Site-wide -------------------------------------------------------------------------------
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
