@@ -5,26 +5,35 @@ exports), the ``has_*_permission`` methods, the choices offered in forms (a craf
 another federation's id fails form validation) and ``save_model`` (checked again before saving).
 """
 
+import os
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import XLSX
 
 from news.models import Article
 from unionsite.admin import EditableOnlyByMixin
 from unionsite.images import reencode_image, validate_image_upload
 
-from . import permissions, selectors
+from . import pending, permissions, selectors
+from .forms import ImportConfirmForm, ImportUploadForm
 from .models import Congress, CongressPhoto, GuidingDocument, Organisation, StaffAssignment, Term
 from .resources import CongressResource
+from .services import BomCSV, ImportFileError, import_congresses
+from .workbooks import MAX_UPLOAD_BYTES
 
 
 class FederationFilter(admin.SimpleListFilter):
@@ -105,23 +114,16 @@ class FederationNoticeMixin:
 
 
 class ScopedImportExportAdmin(FederationNoticeMixin, ImportExportModelAdmin):
-    """Import/export limited by the same boundary as the lists."""
+    """Export limited by the same boundary as the lists; import through
+    ``services.import_congresses`` (the one front door, also used by the command): upload →
+    preview of every row → confirm."""
 
-    import_formats = [XLSX, CSV]
-    export_formats = [XLSX, CSV]
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        return {"user": request.user}
+    import_formats = [XLSX, BomCSV]
+    export_formats = [XLSX, BomCSV]
+    import_template_name = "congresses/admin/import.html"
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return {"user": request.user}
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs.pop("request", None)
-        # All or nothing: a row that fails validation rolls the whole file back.
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
 
     def get_export_queryset(self, request):
         return super().get_export_queryset(request) & self.get_queryset(request)
@@ -131,10 +133,107 @@ class ScopedImportExportAdmin(FederationNoticeMixin, ImportExportModelAdmin):
         return self.get_queryset(request).values_list("pk", flat=True)
 
     def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
+        return permissions.may_import_congresses(request.user)
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def _import_page(self, request, **context):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Nhập bảng tính đại hội",
+            "max_megabytes": MAX_UPLOAD_BYTES // 1024 // 1024,
+            **context,
+        }
+        return TemplateResponse(request, self.import_template_name, context)
+
+    def import_action(self, request, **kwargs):
+        """Upload and preview: a dry run whose every row is shown; nothing is saved."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = ImportUploadForm(request.POST or None, request.FILES or None)
+        if request.method != "POST" or not form.is_valid():
+            return self._import_page(request, form=form)
+        upload = form.cleaned_data["import_file"]
+        extension = os.path.splitext(upload.name.lower())[1]
+        try:
+            if upload.size > MAX_UPLOAD_BYTES:
+                # Not even read: the limit message comes from the same rule as the command's.
+                raise ImportFileError(
+                    f"Tệp “{upload.name}” nặng {upload.size / 1024 / 1024:.0f} MB, vượt giới "
+                    f"hạn {MAX_UPLOAD_BYTES // 1024 // 1024} MB."
+                )
+            content = upload.read()
+            report = import_congresses(
+                content=content, filename=upload.name, user=request.user, dry_run=True
+            )
+        except ImportFileError as exc:
+            form.add_error("import_file", str(exc))
+            return self._import_page(request, form=form)
+        confirm_form = None
+        if report.ok:
+            token = pending.keep(user=request.user, content=content, extension=extension)
+            confirm_form = ImportConfirmForm(
+                initial={"token": token, "extension": extension, "filename": upload.name}
+            )
+        return self._import_page(
+            request, form=form, report=report, confirm_form=confirm_form, filename=upload.name
+        )
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        """Confirm: import the file kept at the preview, all or nothing."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = ImportConfirmForm(request.POST)
+        content = None
+        if form.is_valid():
+            content = pending.take(
+                user=request.user,
+                token=form.cleaned_data["token"],
+                extension=form.cleaned_data["extension"],
+            )
+        if content is None:
+            messages.error(
+                request,
+                "Tệp chờ nhập không còn (quá một giờ, đã nhập rồi, hoặc do tài khoản khác tải "
+                "lên). Hãy tải tệp lên lại.",
+            )
+            return redirect(reverse(f"admin:{self._import_url_name()}"))
+        filename = form.cleaned_data["filename"]
+        try:
+            report = import_congresses(
+                content=content,
+                filename=filename,
+                user=request.user,
+                accept_similar=form.accepted_rows(request.POST),
+            )
+        except ImportFileError as exc:
+            report = None
+            problem = str(exc)
+        if report is not None and report.saved:
+            held = f", {report.held} dòng giữ lại (không tạo)" if report.held else ""
+            messages.success(
+                request,
+                f"Đã nhập xong “{filename}”: {report.new} mới, {report.updated} cập nhật, "
+                f"{report.skipped} không đổi{held}.",
+            )
+            return redirect(reverse(f"admin:{self.model._meta.app_label}_congress_changelist"))
+        if report is not None:
+            problem = f"{len(report.errors)} dòng lỗi khi lưu"
+        messages.error(
+            request,
+            f"Chưa nhập “{filename}”: {problem}. Mọi thay đổi đã được hoàn tác, không dòng nào "
+            "được lưu. Sửa tệp rồi tải lên lại.",
+        )
+        return self._import_page(
+            request, form=ImportUploadForm(), report=report, filename=filename, rolled_back=True
+        )
+
+    def _import_url_name(self) -> str:
+        opts = self.model._meta
+        return f"{opts.app_label}_{opts.model_name}_import"
 
 
 @admin.register(Organisation)
@@ -315,7 +414,6 @@ class ArticleAutocomplete(AutocompleteSelect):
 class CongressAdmin(ScopedImportExportAdmin):
     form = CongressAdminForm
     resource_classes = [CongressResource]
-    import_template_name = "congresses/admin/import.html"
     inlines = [CongressPhotoInline]
     list_display = [
         "organisation",

@@ -24,3 +24,24 @@ class ProgressFilterForm(forms.Form):
 
     def selected_federation(self) -> Organisation | None:
         return self.federations.get(self.cleaned_data.get("federation") or "")
+
+
+class ImportUploadForm(forms.Form):
+    import_file = forms.FileField(
+        label="Tệp bảng tính (.xlsx hoặc .csv)",
+        error_messages={"required": "Chọn tệp bảng tính cần nhập."},
+    )
+
+
+class ImportConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    extension = forms.ChoiceField(
+        widget=forms.HiddenInput, choices=[(".xlsx", ".xlsx"), (".csv", ".csv")]
+    )
+    filename = forms.CharField(widget=forms.HiddenInput, max_length=255)
+
+    @staticmethod
+    def accepted_rows(data) -> frozenset[int]:
+        """Spreadsheet rows whose new union the officer ticked to create despite a similar
+        name (checkboxes ``accept_similar``)."""
+        return frozenset(int(v) for v in data.getlist("accept_similar") if v.isdigit())

@@ -81,3 +81,13 @@ def may_edit_congress_of(user, organisation: Organisation) -> bool:
     federation_id = assigned_federation_id(user)
     # The same rule as in_subtree, on one record already in hand (no query).
     return federation_id is not None and federation_id in (organisation.pk, organisation.parent_id)
+
+
+def may_import_congresses(user) -> bool:
+    """May the user import a congress spreadsheet at all (rows are checked one by one)?"""
+    return bool(
+        user.is_active
+        and user.has_perm("congresses.add_congress")
+        and user.has_perm("congresses.change_congress")
+        and (sees_all_federations(user) or assigned_federation_id(user) is not None)
+    )

@@ -11,20 +11,47 @@ federation: a district officer's rows for any other federation are row errors, n
 
 import datetime
 import re
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from import_export import fields, resources, widgets
+from import_export import fields as columns
+from import_export import resources, widgets
 
 from unionsite.text import fold_vietnamese
 
 from .models import Congress, Organisation, Term
+from .names import match_key, similar, stored_name
 from .permissions import assigned_federation_id, congress_scope, sees_all_federations
 
 FEDERATION_COLUMN = "Mã LĐLĐ cấp trên"
 NAME_COLUMN = "Tên đơn vị"
+UNION_CODE_COLUMN = "Mã đơn vị"
+TYPE_COLUMN = "Loại hình"
+MEMBERS_COLUMN = "Số đoàn viên"
 TERM_COLUMN = "Nhiệm kỳ"
 REQUIRED_COLUMNS = (NAME_COLUMN, TERM_COLUMN)
+# What makes a spreadsheet read a cell as a formula (OWASP's CSV-injection list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value):
+    """Text a spreadsheet would run as a formula, with an apostrophe in front (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+@dataclass
+class RowReport:
+    """What the import does with one spreadsheet row, for the preview."""
+
+    number: int
+    name: str = ""
+    federation: str = ""
+    new_union: bool = False
+    similar: list[str] = field(default_factory=list)
+    held: bool = False
 
 
 class ChoiceLabelWidget(widgets.Widget):
@@ -136,7 +163,7 @@ class TextWidget(widgets.Widget):
 
 
 def _column(attribute, column_name, widget, **kwargs):
-    return fields.Field(attribute=attribute, column_name=column_name, widget=widget, **kwargs)
+    return columns.Field(attribute=attribute, column_name=column_name, widget=widget, **kwargs)
 
 
 def parse_term(value) -> Term | None:
@@ -147,11 +174,12 @@ def parse_term(value) -> Term | None:
 
 
 class CongressResource(resources.ModelResource):
-    federation_code = fields.Field(column_name=FEDERATION_COLUMN, readonly=True)
-    organisation_name = fields.Field(column_name=NAME_COLUMN, readonly=True)
-    grassroots_type = fields.Field(column_name="Loại hình", readonly=True)
-    member_count = fields.Field(column_name="Số đoàn viên", readonly=True)
-    term_label = fields.Field(column_name=TERM_COLUMN, readonly=True)
+    federation_code = columns.Field(column_name=FEDERATION_COLUMN, readonly=True)
+    organisation_name = columns.Field(column_name=NAME_COLUMN, readonly=True)
+    organisation_code = columns.Field(column_name=UNION_CODE_COLUMN, readonly=True)
+    grassroots_type = columns.Field(column_name=TYPE_COLUMN, readonly=True)
+    member_count = columns.Field(column_name=MEMBERS_COLUMN, readonly=True)
+    term_label = columns.Field(column_name=TERM_COLUMN, readonly=True)
     kind = _column(
         "kind",
         "Loại đại hội",
@@ -205,6 +233,7 @@ class CongressResource(resources.ModelResource):
         fields = (
             "federation_code",
             "organisation_name",
+            "organisation_code",
             "grassroots_type",
             "member_count",
             "term_label",
@@ -232,13 +261,29 @@ class CongressResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
+        # The preview is our own table (services.RowOutcome), not import-export's HTML diff.
+        skip_html_diff = True
 
-    def __init__(self, *, user=None, federation: Organisation | None = None, **kwargs):
-        """``user`` None means a trusted caller (the management command run by an operator)."""
+    def __init__(
+        self,
+        *,
+        user=None,
+        federation: Organisation | None = None,
+        numbers: list[int] | None = None,
+        accept_similar: frozenset[int] = frozenset(),
+        **kwargs,
+    ):
+        """``user`` None means a trusted caller (the management command run by an operator).
+        ``numbers``: the spreadsheet row of each dataset row (``workbooks.Sheet.numbers``).
+        ``accept_similar``: spreadsheet rows whose new union, close to an existing name, the
+        officer has ticked to create anyway."""
         super().__init__(**kwargs)
         self.user = user
         self.federation = federation
-        self._seen: dict[tuple[int, int], int] = {}
+        self.numbers = numbers or []
+        self.accept_similar = accept_similar
+        self.reports: dict[int, RowReport] = {}
+        self._seen: dict[tuple, int] = {}
         self._row: dict = {}
         # Lookups every row repeats (its federation, term, the federation's unions), made once
         # per file.
@@ -254,6 +299,12 @@ class CongressResource(resources.ModelResource):
         scope = None if self.user is None else congress_scope(self.user)
         return queryset if scope is None else queryset.filter(scope)
 
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        return [
+            formula_safe(value)
+            for value in super().export_resource(instance, selected_fields, **kwargs)
+        ]
+
     def _federation_of(self, congress: Congress) -> Organisation:
         organisation = congress.organisation
         if organisation.level == Organisation.Level.GRASSROOTS:
@@ -265,6 +316,10 @@ class CongressResource(resources.ModelResource):
 
     def dehydrate_organisation_name(self, congress):
         return congress.organisation.name
+
+    def dehydrate_organisation_code(self, congress):
+        organisation = congress.organisation
+        return organisation.code if organisation.level == Organisation.Level.GRASSROOTS else ""
 
     def dehydrate_grassroots_type(self, congress):
         return self.type_widget.render(congress.organisation.grassroots_type)
@@ -295,17 +350,23 @@ class CongressResource(resources.ModelResource):
                 + ", ".join(f"“{column}”" for column in missing)
                 + ". Hãy dùng tệp mẫu."
             )
-        # Spreadsheets often end with empty lines: they are not rows to import. Empty cells
-        # become "" so error listings do not show "None".
-        rows = [
-            tuple("" if value is None else value for value in row)
-            for row in dataset
-            if any(value is not None and str(value).strip() != "" for value in row)
-        ]
-        dataset.wipe()
-        dataset.headers = headers
-        for row in rows:
-            dataset.append(row)
+
+    def column_of(self, key: str) -> str:
+        """The Vietnamese header of the column an error key is about ("" for the whole row)."""
+        for name, column in self.fields.items():
+            if key in (name, column.attribute):
+                return column.column_name
+        return {
+            "federation": FEDERATION_COLUMN,
+            "organisation": NAME_COLUMN,
+            "term": TERM_COLUMN,
+        }.get(key, "")
+
+    def sheet_row(self, row_number: int) -> int:
+        """The spreadsheet's own row number of the dataset's row ``row_number`` (1-based)."""
+        if self.numbers and 0 < row_number <= len(self.numbers):
+            return self.numbers[row_number - 1]
+        return row_number + 1  # the header is row 1
 
     def _resolve_federation(self, row) -> Organisation:
         code = str(row.get(FEDERATION_COLUMN) or "").strip()
@@ -321,9 +382,9 @@ class CongressResource(resources.ModelResource):
                 )
                 if federation is not None:
                     return federation
-            raise ValidationError({"organisation": f"Thiếu “{FEDERATION_COLUMN}”."})
+            raise ValidationError({"federation": f"Thiếu “{FEDERATION_COLUMN}”."})
         federation = self._load_once(
-            ("federation", code),
+            ("federation", code.lower()),
             lambda: (
                 Organisation.objects.exclude(level=Organisation.Level.GRASSROOTS)
                 .filter(code__iexact=code)
@@ -332,12 +393,12 @@ class CongressResource(resources.ModelResource):
         )
         if federation is None:
             raise ValidationError(
-                {"organisation": f"Không có công đoàn cấp trên nào mang mã “{code}”."}
+                {"federation": f"Không có công đoàn cấp trên nào mang mã “{code}”."}
             )
         if self.federation is not None and federation.pk != self.federation.pk:
             raise ValidationError(
                 {
-                    "organisation": f"Dòng này thuộc “{federation.name}”, không thuộc "
+                    "federation": f"Dòng này thuộc “{federation.name}”, không thuộc "
                     f"“{self.federation.name}” đang nhập."
                 }
             )
@@ -348,17 +409,59 @@ class CongressResource(resources.ModelResource):
         ):
             raise ValidationError(
                 {
-                    "organisation": f"Bạn không được nhập dữ liệu của “{federation.name}”: "
+                    "federation": f"Bạn không được nhập dữ liệu của “{federation.name}”: "
                     "tài khoản chỉ quản lý công đoàn thuộc đơn vị mình."
                 }
             )
         return federation
 
+    def _find_union(self, federation, name: str, key: str, code: str):
+        """The existing union the row means, or None. A code wins over the name."""
+        children = self._children_of(federation)
+        if code:
+            found = self._load_once(
+                ("code", code.lower()),
+                lambda: Organisation.objects.filter(code__iexact=code).first(),
+            )
+            if found is not None:
+                if found.pk == federation.pk:
+                    return federation
+                if found.parent_id != federation.pk:
+                    raise ValidationError(
+                        {
+                            "organisation_code": f"Mã đơn vị “{code}” là của “{found.name}”, không "
+                            f"thuộc “{federation.name}”."
+                        }
+                    )
+                return children["pk", found.pk]
+        if key == match_key(federation.name):
+            return federation
+        union = children.get(key)
+        if union is not None and code and union.code and union.code.lower() != code.lower():
+            raise ValidationError(
+                {
+                    "organisation": f"“{name}” trùng tên với “{union.name}” (mã {union.code}), "
+                    f"không phải mã “{code}”."
+                }
+            )
+        return union
+
     def before_import_row(self, row, **kwargs):
+        number = self.sheet_row(kwargs.get("row_number") or 0)
+        report = self.reports.setdefault(number, RowReport(number=number))
+        report.name = stored_name(row.get(NAME_COLUMN) or "")
         federation = self._resolve_federation(row)
-        name = " ".join(str(row.get(NAME_COLUMN) or "").split())
+        report.federation = federation.name
+        name = report.name
         if not name:
             raise ValidationError({"organisation": f"Thiếu “{NAME_COLUMN}”."})
+        if name.startswith(FORMULA_STARTS):
+            raise ValidationError(
+                {
+                    "organisation": f"Tên đơn vị “{name[:40]}” bắt đầu bằng “{name[0].strip() or 'dấu cách'}”"
+                    ": bảng tính sẽ coi là công thức. Hãy ghi tên đơn vị bằng chữ."
+                }
+            )
         term_text = str(row.get(TERM_COLUMN) or "")
         term = self._load_once(("term", term_text), lambda: parse_term(term_text))
         if term is None:
@@ -367,72 +470,93 @@ class CongressResource(resources.ModelResource):
             )
         errors = {}
         try:
-            grassroots_type = self.type_widget.clean(row.get("Loại hình"))
+            grassroots_type = self.type_widget.clean(row.get(TYPE_COLUMN))
         except ValueError as exc:
-            errors["organisation"] = f"Loại hình: {exc}"
+            errors["grassroots_type"] = str(exc)
         try:
-            member_count = self.count_widget.clean(row.get("Số đoàn viên"))
+            member_count = self.count_widget.clean(row.get(MEMBERS_COLUMN))
         except ValueError as exc:
-            errors["organisation"] = f"Số đoàn viên: {exc}"
+            errors["member_count"] = str(exc)
         if errors:
             raise ValidationError(errors)
 
-        if fold_vietnamese(name) == fold_vietnamese(federation.name):
-            organisation, changed = federation, False
-        else:
-            organisation = self._children_of(federation).get(name.lower())
-            changed = False
-            if organisation is None:
-                organisation = Organisation(
-                    name=name,
-                    level=Organisation.Level.GRASSROOTS,
-                    parent=federation,
-                    grassroots_type=grassroots_type,
-                    member_count=member_count,
-                )
-                changed = True
-                self._children_of(federation)[name.lower()] = organisation
-            else:
-                if "Loại hình" in row and row.get("Loại hình") not in (None, ""):
-                    changed |= organisation.grassroots_type != grassroots_type
-                    organisation.grassroots_type = grassroots_type
-                if "Số đoàn viên" in row:
-                    changed |= organisation.member_count != member_count
-                    organisation.member_count = member_count
-            if changed:
-                try:
-                    organisation.full_clean()
-                except ValidationError as exc:
-                    raise ValidationError({"organisation": "; ".join(exc.messages)}) from None
-                organisation.save()
-        key = (organisation.pk, term.pk)
-        number = kwargs.get("row_number")
-        if key in self._seen:
+        code = str(row.get(UNION_CODE_COLUMN) or "").strip()
+        key = match_key(name)
+        organisation = self._find_union(federation, name, key, code)
+        changed = False
+        held = False
+        if organisation is None:
+            organisation = Organisation(
+                name=name,
+                code=code,
+                level=Organisation.Level.GRASSROOTS,
+                parent=federation,
+                grassroots_type=grassroots_type,
+                member_count=member_count,
+            )
+            report.new_union = True
+            report.similar = similar(key, self._existing_keys(federation))
+            held = bool(report.similar) and number not in self.accept_similar
+            changed = True
+            self._children_of(federation)[key] = organisation
+        elif organisation.level == Organisation.Level.GRASSROOTS:
+            if row.get(TYPE_COLUMN) not in (None, ""):
+                changed |= organisation.grassroots_type != grassroots_type
+                organisation.grassroots_type = grassroots_type
+            if MEMBERS_COLUMN in row:
+                changed |= organisation.member_count != member_count
+                organisation.member_count = member_count
+            if code and not organisation.code:
+                changed, organisation.code = True, code
+        report.name = organisation.name if not report.new_union else name
+        report.held = held
+        if changed and not held:
+            try:
+                organisation.full_clean()
+            except ValidationError as exc:
+                raise ValidationError({"organisation": "; ".join(exc.messages)}) from None
+            organisation.save()
+        seen_key = (key if organisation.pk is None else organisation.pk, term.pk)
+        if seen_key in self._seen:
             raise ValidationError(
                 {
                     "organisation": f"“{organisation.name}” nhiệm kỳ {term} đã có ở dòng "
-                    f"{self._seen[key] + 1} của tệp; mỗi đơn vị chỉ một dòng."
+                    f"{self._seen[seen_key]} của tệp; mỗi đơn vị chỉ một dòng."
                 }
             )
-        self._seen[key] = number
-        self._row = {"organisation": organisation, "term": term, "changed": changed}
+        self._seen[seen_key] = number
+        self._row = {"organisation": organisation, "term": term, "changed": changed, "held": held}
+
+    def _existing_keys(self, federation: Organisation) -> dict[str, str]:
+        """Keys of the unions the federation had before this file (for near-duplicates)."""
+        return self._load_once(
+            ("existing", federation.pk),
+            lambda: {match_key(c.name): c.name for c in federation.children.all()},
+        )
 
     def _load_once(self, key: tuple, load):
         if key not in self._loaded:
             self._loaded[key] = load()
         return self._loaded[key]
 
-    def _children_of(self, federation: Organisation) -> dict[str, Organisation]:
-        """The federation's unions by lower-cased name, loaded once per file (SQLite's
-        case-insensitive lookups only fold ASCII, so the match is done here)."""
-        return self._load_once(
-            ("children", federation.pk),
-            lambda: {child.name.lower(): child for child in federation.children.all()},
-        )
+    def _children_of(self, federation: Organisation) -> dict:
+        """The federation's unions by match key (and by ``("pk", id)``), loaded once per file."""
+
+        def load():
+            children = {}
+            for child in federation.children.all():
+                children.setdefault(match_key(child.name), child)
+                children["pk", child.pk] = child
+            return children
+
+        return self._load_once(("children", federation.pk), load)
 
     def get_instance(self, instance_loader, row):
+        organisation = self._row["organisation"]
+        if organisation.pk is None:
+            return None
         return (
-            Congress.objects.filter(organisation=self._row["organisation"], term=self._row["term"])
+            Congress.objects.filter(organisation=organisation, term=self._row["term"])
             .select_related("organisation", "term")
             .first()
         )
@@ -446,6 +570,8 @@ class CongressResource(resources.ModelResource):
         )
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
+        if self._row.get("held"):
+            return True
         if self._row.get("changed"):
             return False
         return super().skip_row(instance, original, row, import_validation_errors)

@@ -48,3 +48,8 @@ def province_officer(db):
     user = staff_in("canbo-tinh", DISTRICT_STAFF_GROUP)
     user.user_permissions.add(Permission.objects.get(codename="view_all_federations"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def _pending_imports_in_tmp(settings, tmp_path):
+    settings.CONGRESS_IMPORT_DIR = tmp_path / "imports"

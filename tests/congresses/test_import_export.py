@@ -157,17 +157,20 @@ def test_partly_wrong_file_saves_nothing_and_lists_each_row(records):
     report = import_congresses(content=content, filename="sai.xlsx")
     assert not report.saved
     assert report.errors == [
-        "Dòng 3: Số đại biểu có mặt (12) không thể lớn hơn số triệu tập (10).",
-        "Dòng 4: Đại hội đã tổ chức phải có ngày tổ chức.",
-        "Dòng 5: “Xong rồi” không hợp lệ; chọn một trong: “Chưa tổ chức”, “Đã tổ chức”, "
-        "“Hoãn”, “Không phải tổ chức”.",
-        "Dòng 6: “32/13/2023” không phải là ngày (viết theo dạng ngày/tháng/năm).",
-        "Dòng 7: Số đoàn viên: “nhiều” không phải là số nguyên.",
-        "Dòng 8: Nhiệm kỳ “2020-2025” không có (viết như 2023-2028).",
-        "Dòng 9: Không có công đoàn cấp trên nào mang mã “KHONGCO”.",
-        "Dòng 10: Ngày dự kiến 05/05/2031 nằm ngoài khoảng thời gian của nhiệm kỳ 2023–2028 "
-        "(từ 01/01/2022 đến 31/12/2028).",
-        "Dòng 11: “Xã Mới Một” nhiệm kỳ 2023–2028 đã có ở dòng 2 của tệp; mỗi đơn vị chỉ một dòng.",
+        "Dòng 3, cột “Số đại biểu có mặt”: Số đại biểu có mặt (12) không thể lớn hơn số triệu "
+        "tập (10).",
+        "Dòng 4, cột “Ngày tổ chức”: Đại hội đã tổ chức phải có ngày tổ chức.",
+        "Dòng 5, cột “Tình trạng”: “Xong rồi” không hợp lệ; chọn một trong: “Chưa tổ chức”, "
+        "“Đã tổ chức”, “Hoãn”, “Không phải tổ chức”.",
+        "Dòng 6, cột “Ngày dự kiến”: “32/13/2023” không phải là ngày (viết theo dạng "
+        "ngày/tháng/năm).",
+        "Dòng 7, cột “Số đoàn viên”: “nhiều” không phải là số nguyên.",
+        "Dòng 8, cột “Nhiệm kỳ”: Nhiệm kỳ “2020-2025” không có (viết như 2023-2028).",
+        "Dòng 9, cột “Mã LĐLĐ cấp trên”: Không có công đoàn cấp trên nào mang mã “KHONGCO”.",
+        "Dòng 10, cột “Ngày dự kiến”: Ngày dự kiến 05/05/2031 nằm ngoài khoảng thời gian của "
+        "nhiệm kỳ 2023–2028 (từ 01/01/2022 đến 31/12/2028).",
+        "Dòng 11, cột “Tên đơn vị”: “Xã Mới Một” nhiệm kỳ 2023–2028 đã có ở dòng 2 của tệp; "
+        "mỗi đơn vị chỉ một dòng.",
     ]
     assert snapshot() == before
     assert not Organisation.objects.filter(name__startswith="Xã Mới").exists()
@@ -303,7 +306,10 @@ def test_command_refuses_rows_of_another_federation(tmp_path, term, tho_xuan, do
     )
     with pytest.raises(CommandError, match="Tệp có 1 lỗi; không dòng nào được lưu"):
         call_command("import_congresses", str(path), "--federation", "THOXUAN")
-    assert "Dòng 3: Dòng này thuộc “Liên đoàn Lao động huyện Đông Sơn”" in capsys.readouterr().err
+    assert (
+        "Dòng 3, cột “Mã LĐLĐ cấp trên”: Dòng này thuộc “Liên đoàn Lao động huyện Đông Sơn”"
+        in capsys.readouterr().err
+    )
     assert not Organisation.objects.grassroots().exists()
 
 

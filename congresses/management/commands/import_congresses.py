@@ -26,6 +26,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Chạy thử: kiểm tra và báo lỗi, không lưu."
         )
+        parser.add_argument(
+            "--tao-moi",
+            metavar="DÒNG",
+            type=int,
+            action="append",
+            default=[],
+            dest="accept_similar",
+            help="Vẫn tạo đơn vị mới ở dòng này dù tên gần giống một đơn vị đã có (lặp lại được).",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -44,7 +53,7 @@ class Command(BaseCommand):
                 )
         content = path.read_bytes()
         try:
-            total = len(read_dataset(content=content, filename=path.name))
+            total = len(read_dataset(content=content, filename=path.name)[0])
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
 
@@ -66,6 +75,7 @@ class Command(BaseCommand):
             filename=path.name,
             federation=federation,
             dry_run=options["dry_run"],
+            accept_similar=frozenset(options["accept_similar"]),
             progress=progress,
         )
         if interactive:
@@ -77,10 +87,17 @@ class Command(BaseCommand):
                 f"Tệp có {len(report.errors)} lỗi; không dòng nào được lưu. Sửa các dòng trên "
                 "rồi nhập lại."
             )
+        for row in report.held_rows:
+            self.stderr.write(
+                f"Dòng {row.number}: giữ lại “{row.name}”, có thể trùng với: "
+                f"{', '.join(row.similar)}. Thêm --tao-moi {row.number} nếu đúng là đơn vị mới."
+            )
         summary = (
             f"{report.total_rows} dòng: {report.new} mới, {report.updated} cập nhật, "
             f"{report.skipped} không đổi."
         )
+        if report.held:
+            summary += f" {report.held} dòng giữ lại."
         if report.dry_run:
             self.stdout.write(self.style.SUCCESS(f"Chạy thử hợp lệ, chưa lưu. {summary}"))
         else:
