@@ -20,7 +20,7 @@ from import_export import resources, widgets
 
 from unionsite.text import fold_vietnamese
 
-from .models import Congress, Organisation, Term
+from .models import Congress, Organisation, Term, in_subtree
 from .names import match_key, similar, stored_name
 from .permissions import assigned_federation_id, congress_scope, sees_all_federations
 
@@ -31,6 +31,8 @@ TYPE_COLUMN = "Loại hình"
 MEMBERS_COLUMN = "Số đoàn viên"
 TERM_COLUMN = "Nhiệm kỳ"
 REQUIRED_COLUMNS = (NAME_COLUMN, TERM_COLUMN)
+# Relations this resource sets from its own lookups (validating them would query each row).
+TRUSTED_RELATIONS = ("organisation", "term", "article", "guiding_documents")
 # What makes a spreadsheet read a cell as a formula (OWASP's CSV-injection list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -512,7 +514,13 @@ class CongressResource(resources.ModelResource):
         report.held = held
         if changed and not held:
             try:
-                organisation.full_clean()
+                # As for congresses (validate_instance): the parent was just looked up, the
+                # check constraints are rules of clean(), the name and code were matched.
+                organisation.full_clean(
+                    exclude=["parent", "merged_into", "slug"],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
             except ValidationError as exc:
                 raise ValidationError({"organisation": "; ".join(exc.messages)}) from None
             organisation.save()
@@ -555,11 +563,38 @@ class CongressResource(resources.ModelResource):
         organisation = self._row["organisation"]
         if organisation.pk is None:
             return None
-        return (
-            Congress.objects.filter(organisation=organisation, term=self._row["term"])
-            .select_related("organisation", "term")
-            .first()
-        )
+        term = self._row["term"]
+        federation = organisation.federation or organisation
+        congress = self._load_once(
+            ("congresses", federation.pk, term.pk),
+            lambda: {
+                c.organisation_id: c
+                for c in Congress.objects.filter(
+                    in_subtree(federation.pk, via="organisation__"), term=term
+                )
+            },
+        ).get(organisation.pk)
+        if congress is not None:
+            # The row's own objects, as this file changed them (one query per file, not row).
+            congress.organisation, congress.term = organisation, term
+        return congress
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        try:
+            # The union and term were looked up by this resource, so they exist; each check
+            # constraint is also a rule of Congress.clean() with the same message; and one
+            # congress per union and term is what get_instance matched on. Validating them
+            # again would cost several queries per row; the database still enforces them.
+            instance.full_clean(
+                exclude=[*errors, *TRUSTED_RELATIONS],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     def init_instance(self, row=None):
         organisation = self._row["organisation"]
