@@ -32,7 +32,10 @@ from . import pending, permissions, selectors
 from .forms import ImportConfirmForm, ImportUploadForm
 from .models import Congress, CongressPhoto, GuidingDocument, Organisation, StaffAssignment, Term
 from .resources import CongressResource
+from .selectors import current_term
 from .services import BomCSV, ImportFileError, import_congresses
+from .sheets import template_workbook
+from .views import xlsx_response
 from .workbooks import MAX_UPLOAD_BYTES
 
 
@@ -230,6 +233,24 @@ class ScopedImportExportAdmin(FederationNoticeMixin, ImportExportModelAdmin):
         return self._import_page(
             request, form=ImportUploadForm(), report=report, filename=filename, rolled_back=True
         )
+
+    def get_urls(self):
+        opts = self.model._meta
+        own = [
+            path(
+                "mau-nhap-lieu.xlsx",
+                self.admin_site.admin_view(self.template_view),
+                name=f"{opts.app_label}_{opts.model_name}_template",
+            )
+        ]
+        return own + super().get_urls()
+
+    def template_view(self, request):
+        """The import template with the officer's own federation's unions listed."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        workbook = template_workbook(user=request.user, term=current_term())
+        return xlsx_response(workbook, "mau-nhap-lieu-dai-hoi.xlsx")
 
     def _import_url_name(self) -> str:
         opts = self.model._meta

@@ -9,13 +9,10 @@ per-row report the preview shows.
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from io import BytesIO
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from import_export.formats.base_formats import CSV, XLSX
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from . import permissions
 from .models import Congress, Organisation
@@ -202,63 +199,3 @@ def export_congresses(*, queryset=None, user=None, file_format: str = "xlsx") ->
     if file_format == "csv":
         return BomCSV().export_data(dataset).encode("utf-8")
     return XLSX().export_data(dataset)
-
-
-def template_workbook() -> bytes:
-    """An .xlsx with the import columns and one example row, for district offices to fill in."""
-
-    resource = CongressResource()
-    headers = resource.get_export_headers()
-    example = {
-        "Mã LĐLĐ cấp trên": "THOXUAN",
-        "Tên đơn vị": "Công đoàn cơ sở Trường tiểu học Xuân Lập",
-        "Loại hình": "Trường học",
-        "Số đoàn viên": 32,
-        "Nhiệm kỳ": "2023-2028",
-        "Loại đại hội": "Đại hội điểm",
-        "Hình thức": "Toàn thể đoàn viên",
-        "Đại hội/Hội nghị": "Đại hội",
-        "Tình trạng": "Đã tổ chức",
-        "Ngày tổ chức": "18/11/2022",
-        "Số đại biểu triệu tập": 32,
-        "Số đại biểu có mặt": 30,
-        "Số ủy viên BCH": 5,
-        "Bầu UBKT": "Không",
-        "Đánh giá": "Hoàn thành tốt",
-    }
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Đại hội CĐCS"
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append([example.get(header, "") for header in headers])
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = max(
-            14, len(str(column[0].value)) + 2
-        )
-    notes = book.create_sheet("Hướng dẫn")
-    notes.append(["Cột", "Cách ghi"])
-    guide = {
-        "Mã LĐLĐ cấp trên": "Mã đơn vị cấp trên (ví dụ THOXUAN); cán bộ huyện có thể để trống.",
-        "Tên đơn vị": "Tên công đoàn cơ sở; tên chưa có sẽ được tạo mới.",
-        "Nhiệm kỳ": "Ví dụ 2023-2028.",
-        "Loại hình": ", ".join(label for _, label in Organisation.GrassrootsType.choices),
-        "Loại đại hội": ", ".join(label for _, label in Congress.Kind.choices),
-        "Hình thức": ", ".join(label for _, label in Congress.Form.choices),
-        "Đại hội/Hội nghị": ", ".join(label for _, label in Congress.MeetingType.choices),
-        "Tình trạng": ", ".join(label for _, label in Congress.Status.choices),
-        "Lý do không phải tổ chức": ", ".join(
-            label for _, label in Congress.NotRequiredReason.choices
-        ),
-        "Đánh giá": ", ".join(label for _, label in Congress.Assessment.choices),
-        "Ngày": "Hạn tổ chức, Ngày dự kiến, Ngày tổ chức: ngày/tháng/năm, ví dụ 18/11/2022.",
-        "Bầu UBKT": "Có hoặc Không.",
-    }
-    for column, text in guide.items():
-        notes.append([column, text])
-    notes.column_dimensions["A"].width = 28
-    notes.column_dimensions["B"].width = 90
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

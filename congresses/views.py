@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from . import selectors
 from .forms import ProgressFilterForm
 from .models import Congress, Organisation
-from .services import template_workbook
+from .sheets import XLSX_TYPE, progress_workbook, template_workbook
 
 UNIONS_PER_PAGE = 50
 # The list once paged with ?trang=; the site pages with ?page= (templates/includes/pagination.html).
@@ -145,11 +145,25 @@ def model_congress_list(request):
     )
 
 
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @require_safe
 def import_template(request):
-    response = HttpResponse(
-        template_workbook(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    # The same file for everyone (the page cache may keep it); an officer's own template,
+    # with their unions listed, is in the admin's import page.
+    return xlsx_response(template_workbook(), "mau-nhap-lieu-dai-hoi.xlsx")
+
+
+@require_safe
+def progress_report(request):
+    """The per-district table of /dai-hoi/ as a spreadsheet, with the date it was made."""
+    term = _term_or_404()
+    today = timezone.localdate()
+    table = selectors.progress_table(term, today=today)
+    return xlsx_response(
+        progress_workbook(table, today=today), f"tien-do-dai-hoi-{today:%Y-%m-%d}.xlsx"
     )
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-lieu-dai-hoi.xlsx"'
-    return response

@@ -1,10 +1,13 @@
 """Spreadsheet import/export: round trip, all-or-nothing, Vietnamese row errors, bad files."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from congresses.models import Congress, Organisation
 from congresses.services import ImportFileError, export_congresses, import_congresses
@@ -261,19 +264,43 @@ def test_officer_export_is_limited_to_own_federation(officer_a, records):
     ]
 
 
-def test_template_download_has_the_import_columns(client, db):
+def test_template_download_has_the_import_columns_and_no_row_of_data(client, db):
     response = client.get(reverse("congresses:import-template"))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="mau-nhap-lieu-dai-hoi.xlsx"'
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Đại hội CĐCS", "Danh mục", "Hướng dẫn"]
+    data = book["Đại hội CĐCS"]
+    assert [c.value for c in data[1]] == HEADERS
+    assert [row for row in data.iter_rows(min_row=2, values_only=True) if any(row)] == []
+    assert book["Danh mục"].sheet_state == "hidden"
+
+
+def test_template_offers_drop_downs_and_date_cells(client, db):
+    book = load_workbook(io.BytesIO(client.get(reverse("congresses:import-template")).content))
+    data = book["Đại hội CĐCS"]
+    lists = book["Danh mục"]
+    columns = {h: get_column_letter(i) for i, h in enumerate(HEADERS, 1)}
+    validations = {str(v.sqref): v.formula1 for v in data.data_validations.dataValidation}
+    status = validations[f"{columns['Tình trạng']}2:{columns['Tình trạng']}5001"]
+    letter = status.split("!$")[1][0]
+    labels = [c.value for c in lists[letter][1:] if c.value]
+    assert labels == ["Chưa tổ chức", "Đã tổ chức", "Hoãn", "Không phải tổ chức"]
+    assert len(validations) == 8
+    assert data[f"{columns['Ngày tổ chức']}2"].number_format == "dd/mm/yyyy"
+
+
+def test_template_imported_unchanged_changes_nothing(client, officer_a, records, tho_xuan):
+    client.force_login(officer_a)
+    make_union(tho_xuan, "Xã Chưa Có Đại Hội")
+    response = client.get(reverse("admin:congresses_congress_template"))
     rows = read_xlsx(response.content)
-    assert list(rows[0]) == HEADERS
-    assert rows[0]["Tên đơn vị"] == "Công đoàn cơ sở Trường tiểu học Xuân Lập"
-
-
-def test_template_example_row_imports_cleanly(term, tho_xuan, client):
-    content = client.get(reverse("congresses:import-template")).content
-    report = import_congresses(content=content, filename="mau.xlsx", dry_run=True)
-    assert (report.errors, report.new) == ([], 1)
+    names = [r["Tên đơn vị"] for r in rows if r["Tên đơn vị"]]
+    assert names == ["Trường Tiểu học Xuân Lập", "Xã Chưa Có Đại Hội"]
+    before = snapshot()
+    report = import_congresses(content=response.content, filename="mau.xlsx", user=officer_a)
+    assert (report.errors, report.updated, report.skipped, report.new) == ([], 0, 2, 0)
+    assert snapshot() == before
 
 
 def test_command_imports_with_progress(tmp_path, term, tho_xuan, capsys):

@@ -296,3 +296,51 @@ def test_district_and_province_congresses_are_listed_with_status(client, term, p
 def test_dissolved_union_keeps_its_place_in_the_term_it_existed(term, tho_xuan):
     union = make_union(tho_xuan, "Trường sáp nhập", dissolved_on=D(2025, 7, 1))
     assert Organisation.objects.active_in(term).filter(pk=union.pk).exists()
+
+
+def test_progress_report_downloads_with_the_date_it_was_made(client, db):
+    from io import BytesIO
+
+    from django.utils import timezone
+    from openpyxl import load_workbook
+
+    from congresses.models import Term
+
+    term = Term.objects.create(start_year=2023, end_year=2028, is_current=True)
+    province = Organisation.objects.create(
+        name="LĐLĐ tỉnh", code="TINH", level=Organisation.Level.PROVINCE
+    )
+    federation = Organisation.objects.create(
+        name='=HYPERLINK("x")',
+        code="TX",
+        parent=province,
+        level=Organisation.Level.FEDERATION,
+        federation_kind=Organisation.FederationKind.DISTRICT,
+    )
+    for n in range(3):
+        Organisation.objects.create(
+            name=f"Xã {n}", parent=federation, level="grassroots", grassroots_type="commune"
+        )
+    response = client.get("/dai-hoi/tien-do.xlsx")
+    assert response.status_code == 200
+    today = timezone.localdate()
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="tien-do-dai-hoi-{today:%Y-%m-%d}.xlsx"'
+    )
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == f"Tiến độ đại hội công đoàn cơ sở, nhiệm kỳ {term}"
+    assert rows[1][:2] == ["Số liệu đến ngày", datetime.datetime.combine(today, datetime.time())]
+    assert sheet["B2"].number_format == "dd/mm/yyyy"
+    assert rows[3] == [
+        "Đơn vị",
+        "Tổng số CĐCS",
+        "Phải tổ chức",
+        "Đã tổ chức",
+        "Đại hội điểm",
+        "Quá hạn",
+        "Tỷ lệ đã tổ chức (%)",
+    ]
+    assert rows[4] == ['\'=HYPERLINK("x")', 3, 3, 0, 0, 0, 0.0]
+    assert rows[5] == ["Toàn tỉnh", 3, 3, 0, 0, 0, 0.0]
+    assert client.post("/dai-hoi/tien-do.xlsx").status_code == 405
