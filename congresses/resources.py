@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from import_export import fields as columns
 from import_export import resources, widgets
+from openpyxl.utils.datetime import from_excel
 
 from unionsite.text import fold_vietnamese
 
@@ -122,6 +123,12 @@ class VietnameseDateWidget(widgets.Widget):
             return value.date()
         if isinstance(value, datetime.date):
             return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # A date Excel shows as a number (its serial day count) in a cell formatted as
+            # text or number: 44883 is 18/11/2022.
+            if not 1 <= value < 2958466:
+                raise ValueError(f"“{value}” không phải là ngày (viết theo dạng ngày/tháng/năm).")
+            return from_excel(value).date()
         text = str(value).strip()
         for pattern in self.FORMATS:
             try:

@@ -156,3 +156,22 @@ def test_excel_date_cells_are_dates(term, tho_xuan):
     assert Organisation.objects.get(name="Xã A").congresses.get().held_on == datetime.date(
         2023, 2, 20
     )
+
+
+def test_excel_serial_numbers_in_date_columns_are_dates(term, tho_xuan):
+    content = xlsx(
+        [
+            {
+                "Mã LĐLĐ cấp trên": "THOXUAN",
+                "Tên đơn vị": "Xã A",
+                "Nhiệm kỳ": "2023-2028",
+                "Tình trạng": "Đã tổ chức",
+                "Ngày tổ chức": 44883,
+            }
+        ]
+    )
+    report = import_congresses(content=content, filename="a.xlsx")
+    assert report.errors == []
+    assert Organisation.objects.get(name="Xã A").congresses.get().held_on == datetime.date(
+        2022, 11, 18
+    )
