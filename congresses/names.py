@@ -27,6 +27,7 @@ ABBREVIATIONS = {
     "thpt": "truong trung hoc pho thong",
     "mn": "truong mam non",
     "ubnd": "uy ban nhan dan",
+    "ldld": "lien doan lao dong",
     "cty": "cong ty",
     "cp": "co phan",
     "tnhh": "trach nhiem huu han",

@@ -40,6 +40,7 @@ def test_match_key_writes_out_the_usual_abbreviations():
     assert match_key("THPT Lê Lợi") == match_key("Trường trung học phổ thông Lê Lợi")
     assert match_key("UBND xã Xuân Hòa") == match_key("Ủy ban nhân dân xã Xuân Hòa")
     assert match_key("Cty TNHH Ống thép") == match_key("Công ty TNHH Ống thép")
+    assert match_key("LĐLĐ huyện Thọ Xuân") == match_key("Liên đoàn Lao động huyện Thọ Xuân")
     assert match_key("Trường THCS Xuân Lập") != match_key("Trường THPT Xuân Lập")
 
 
