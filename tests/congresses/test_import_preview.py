@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from congresses import pending
 from congresses.models import Organisation
 from congresses.services import export_congresses, import_congresses
+from tests.factories import make_congress, make_union
 
-from .factories import make_congress, make_union
 from .spreadsheets import xlsx
 
 IMPORT = "admin:congresses_congress_import"

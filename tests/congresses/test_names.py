@@ -9,8 +9,8 @@ from django.urls import reverse
 from congresses.models import Congress, Organisation
 from congresses.names import match_key, similar
 from congresses.services import export_congresses, import_congresses
+from tests.factories import make_congress, make_union
 
-from .factories import make_congress, make_union
 from .spreadsheets import read_xlsx, xlsx
 
 REAL = "Trường Tiểu học Xuân Lập"
