@@ -399,10 +399,6 @@ THUMBNAIL_ALIASES = {
         "gallery_wide": {"size": (1600, 0), "crop": False, "quality": 82},
     }
 }
-# Congress spreadsheets between the preview and the officer's confirmation
-# (congresses/pending.py removes them after an hour); never under MEDIA_ROOT.
-CONGRESS_IMPORT_DIR = Path(os.environ.get("CONGRESS_IMPORT_DIR", VAR_DIR / "imports"))
-
 THUMBNAIL_SUBDIR = "thumbs"
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png", "webp", "gif")
 # easy-thumbnails' own processors, then one that leaves pixels and colour profile only
@@ -415,6 +411,11 @@ THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.background",
     "unionsite.images.strip_metadata",
 )
+
+# --- Congress spreadsheet imports ------------------------------------------------------------
+# Congress spreadsheets between the preview and the officer's confirmation
+# (congresses/pending.py removes them after an hour); never under MEDIA_ROOT.
+CONGRESS_IMPORT_DIR = Path(os.environ.get("CONGRESS_IMPORT_DIR", VAR_DIR / "imports"))
 
 # --- Site-wide -------------------------------------------------------------------------------
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
