@@ -17,6 +17,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from . import permissions
 from .models import Congress, Organisation
 from .resources import CongressResource, RowReport
+from .sheets import template_workbook  # noqa: F401 - the import template, for other apps
 from .workbooks import WorkbookError, read_sheet
 
 logger = logging.getLogger(__name__)
