@@ -22,9 +22,9 @@ from PIL import Image, ImageCms, PngImagePlugin
 from congresses.admin import CongressPhotoForm
 from congresses.models import Congress, CongressPhoto, Organisation, Term
 from news.models import Article
-from news.renditions import ALIASES
 from unionsite.images import reencode_image
 from unionsite.models import SiteProfile
+from unionsite.renditions import ALIASES
 
 MARK = b"PAYLOAD13"
 XMP = (
