@@ -80,6 +80,26 @@ def test_reader_page_fits_a_phone_and_passes_axe(new_page, site_url, name):
     assert axe_violations(desktop) == []
 
 
+# Every kind of reader page, for the one axe rule of "moderate" impact the pages are held to.
+HEADED_PAGES = {
+    **READER_PAGES,
+    "tag": "/the/tho-xuan/",
+    "documents": "/van-ban/",
+    "albums": "/thu-vien-anh/",
+    "videos": "/video/",
+    "site-map": "/trang/so-do-trang/",
+    "visitors": "/thong-ke/",
+}
+
+
+@pytest.mark.parametrize("name", list(HEADED_PAGES))
+def test_reader_page_headings_go_down_one_level_at_a_time(page, site_url, name):
+    response = page.goto(site_url + HEADED_PAGES[name])
+    assert response.status == 200
+    found = axe_violations(page, impacts=("minor", "moderate", "serious", "critical"))
+    assert [line for line in found if line.startswith("heading-order")] == []
+
+
 def test_article_prints_without_the_site_chrome(page, site_url):
     page.goto(site_url + ARTICLE)
     page.emulate_media(media="print")
