@@ -18,6 +18,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, TruncDate
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from unionsite.search import SearchHit, whole_word_match
 
@@ -211,3 +212,15 @@ def citing_congresses(document: Document) -> list:
 def documents_for_article(article_id: int) -> list[Document]:
     """Published library documents an article cites (for the article page)."""
     return list(Document.objects.published().for_lists().filter(articles=article_id))
+
+
+def open_for_comment() -> QuerySet:
+    """Published drafts still open for comment ("dự thảo lấy ý kiến"), newest first: the
+    documents the feedback form (``/gop-y/``) offers."""
+    return (
+        Document.objects.published()
+        .filter(comment_until__gte=timezone.localdate())
+        .select_related("doc_type")
+        .only("pk", "slug", "number", "title", "comment_until", "doc_type__name")
+        .order_by("-issued_on", "-id")
+    )

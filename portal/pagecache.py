@@ -40,7 +40,7 @@ from unionsite.views import reader_text_size
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version:{area}"
-CONTENT_APPS = {"news", "congresses", "documents", "gallery", "unionsite"}
+CONTENT_APPS = {"news", "congresses", "documents", "gallery", "questions", "unionsite"}
 CHROME = "chrome"
 # Shown on every page (menu, footer, header), whichever app they belong to.
 CHROME_MODELS = {"news.category", "news.page", "unionsite.siteprofile"}
@@ -50,9 +50,10 @@ AREA_PREFIXES = {
     "/van-ban/": "documents",
     "/thu-vien-anh/": "gallery",
     "/video/": "gallery",
+    "/hoi-dap/": "questions",
 }
 DEFAULT_AREA = "news"
-AREAS = (CHROME, "news", "congresses", "documents", "gallery")
+AREAS = (CHROME, "news", "congresses", "documents", "gallery", "questions")
 # Areas whose content other areas show too: the home page has a "Văn bản" block and the
 # newest album and videos; article and congress pages show their albums.
 ALSO_SHOWN_IN = {"documents": ("news",), "gallery": ("news", "congresses")}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from congresses import selectors as congresses_selectors
 from documents import selectors as documents_selectors
 from news import selectors as news_selectors
+from questions import selectors as questions_selectors
 from unionsite.search import SearchHit
 
 PER_KIND = 10
@@ -30,6 +31,12 @@ KINDS = [
         "Văn bản",
         documents_selectors.search_document_hits,
         documents_selectors.library_search_url,
+    ),  # fmt: skip
+    Kind(
+        "questions",
+        "Hỏi đáp pháp luật",
+        questions_selectors.search_question_hits,
+        questions_selectors.questions_search_url,
     ),  # fmt: skip
     Kind("pages", "Trang thông tin", news_selectors.search_page_hits),
     Kind("unions", "Công đoàn và đại hội", congresses_selectors.search_union_hits),

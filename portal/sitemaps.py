@@ -22,10 +22,17 @@ from congresses.sitemaps import SITEMAPS as CONGRESS_SITEMAPS
 from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
 from gallery.sitemaps import SITEMAPS as GALLERY_SITEMAPS
 from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
+from questions.sitemaps import SITEMAPS as QUESTION_SITEMAPS
 
 from . import pagecache
 
-SITEMAPS = {**NEWS_SITEMAPS, **CONGRESS_SITEMAPS, **DOCUMENT_SITEMAPS, **GALLERY_SITEMAPS}
+SITEMAPS = {
+    **NEWS_SITEMAPS,
+    **CONGRESS_SITEMAPS,
+    **DOCUMENT_SITEMAPS,
+    **GALLERY_SITEMAPS,
+    **QUESTION_SITEMAPS,
+}
 SITEMAP_SECONDS = 600
 CONTENT_TYPE = "application/xml"
 

@@ -7,6 +7,7 @@ from django.views.static import serve
 
 from documents.feeds import LatestDocumentsFeed
 from news import uploads as news_uploads
+from questions.feeds import LatestQuestionsFeed
 from unionsite import views
 
 from . import sitemaps
@@ -26,8 +27,11 @@ urlpatterns = [
     path("dai-hoi/", include("congresses.urls")),
     path("thong-ke/", include("stats.urls")),
     path("van-ban/", include("documents.urls")),
+    # /hoi-dap/… and /gop-y/…
+    path("", include("questions.urls")),
     # Before news' /rss/<category>/.
     path("rss/van-ban/", LatestDocumentsFeed(), name="document-feed"),
+    path("rss/hoi-dap/", LatestQuestionsFeed(), name="question-feed"),
     path("co-chu/<slug:size>/", views.text_size, name="text-size"),
     path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),

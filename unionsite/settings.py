@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "congresses",
     "documents",
     "gallery",
+    "questions",
     "accounts",
     "stats",
     "portal",
@@ -433,6 +434,16 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Hỏi đáp pháp luật and Góp ý (questions/, docs/questions.md). An asker's e-mail and phone
+# are erased this many days after the answer (`manage.py erase_question_contacts`, daily
+# systemd timer); a client may send at most QUESTIONS_RATE_LIMIT forms per
+# QUESTIONS_RATE_WINDOW seconds, and a form filled faster than QUESTIONS_MIN_FILL_SECONDS
+# is a robot's.
+QUESTIONS_CONTACT_DAYS = int(os.environ.get("QUESTIONS_CONTACT_DAYS", "90"))
+QUESTIONS_RATE_LIMIT = int(os.environ.get("QUESTIONS_RATE_LIMIT", "5"))
+QUESTIONS_RATE_WINDOW = int(os.environ.get("QUESTIONS_RATE_WINDOW", "3600"))
+QUESTIONS_MIN_FILL_SECONDS = int(os.environ.get("QUESTIONS_MIN_FILL_SECONDS", "4"))
 
 # Visitor counter (stats/). STATS_COUNTER=0 leaves its middleware out; only the benchmark
 # (bench/stats_bench.sh) uses that, to measure what the counter costs.

@@ -68,8 +68,9 @@ LIMITS = {
     "/the/the-0/": 6,
     # Cold: the ranked ids (cached per query afterwards) and the page's cards are two queries;
     # page 1 also lists pages (one query, then cached per generation) and unions/congresses
-    # (one query however many unions there are).
-    "/tim-kiem/?q=dai+hoi": 9,
+    # (one query however many unions there are), and answered questions (one query,
+    # questions.selectors.search_question_hits).
+    "/tim-kiem/?q=dai+hoi": 10,
     "/tim-kiem/?q=dai+hoi&page=2": 7,
 }
 

@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "congresses.demo",
     "documents.demo",
     "gallery.demo",
+    "questions.demo",
     "stats.demo",
 ]
 

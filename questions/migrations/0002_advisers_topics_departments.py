@@ -1,0 +1,53 @@
+"""The "Tư vấn pháp luật" group, the usual fields of legal questions and the departments that
+receive feedback (all editable later in the admin).
+
+Advisers read, answer, publish, reject and delete questions and edit the fields; they do not see
+feedback (that goes to each department's members, questions/permissions.py).
+"""
+
+from django.db import migrations
+
+ADVISERS = "Tư vấn pháp luật"
+ALL = ["add", "change", "delete", "view"]
+GROUP_PERMISSIONS = {"question": ALL, "topic": ALL, "department": ["view"]}
+TOPICS = [
+    "Lao động – việc làm", "Tiền lương", "Bảo hiểm xã hội", "An toàn vệ sinh lao động",
+    "Công đoàn", "Khác",
+]  # fmt: skip
+DEPARTMENTS = ["Văn phòng", "Ban Tuyên giáo", "Ban Chính sách – Pháp luật", "Ban Tổ chức"]
+
+
+def forwards(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    from unionsite.text import vn_slugify
+
+    config = apps.get_app_config("questions")
+    config.models_module = True
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=ADVISERS)
+    codenames = [f"{a}_{m}" for m, actions in GROUP_PERMISSIONS.items() for a in actions]
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="questions", codename__in=codenames)
+    )
+    Topic = apps.get_model("questions", "Topic")
+    for order, name in enumerate(TOPICS):
+        Topic.objects.get_or_create(name=name, defaults={"slug": vn_slugify(name), "order": order})
+    Department = apps.get_model("questions", "Department")
+    for order, name in enumerate(DEPARTMENTS):
+        Department.objects.get_or_create(
+            name=name, defaults={"slug": vn_slugify(name), "order": order}
+        )
+
+
+def backwards(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name=ADVISERS).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("questions", "0001_initial")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
