@@ -35,6 +35,12 @@ DISTRICTS = [
     "Huyện Vĩnh Lộc", "Huyện Yên Định", "Ngoài tỉnh Thanh Hóa",
 ]  # fmt: skip
 DISTRICT_CHOICES = [(name, name) for name in DISTRICTS]
+# What migration 0002 creates; the demo makes them again on a flushed test database.
+DEFAULT_TOPICS = [
+    "Lao động – việc làm", "Tiền lương", "Bảo hiểm xã hội", "An toàn vệ sinh lao động",
+    "Công đoàn", "Khác",
+]  # fmt: skip
+DEFAULT_DEPARTMENTS = ["Văn phòng", "Ban Tuyên giáo", "Ban Chính sách – Pháp luật", "Ban Tổ chức"]
 
 
 def new_code() -> str:

@@ -46,11 +46,13 @@ def question_detail(request, slug):
     )
 
 
-def _private(response):
-    # The status page and the forms are one person's: never in a shared cache, never sent
-    # as a Referer (the code is in the address).
+def _private(response, *, referrer: str = "same-origin"):
+    # The status page and the forms are one person's: never in a shared cache. The status
+    # page is never sent as a Referer (the code is in its address). The forms must keep
+    # "same-origin": under "no-referrer" a browser posts them with "Origin: null", which
+    # Django's CSRF check refuses (tests/browser/test_questions.py found it).
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = referrer
     return response
 
 
@@ -105,7 +107,7 @@ def _kept(form) -> dict:
 def status(request, code):
     question = selectors.question_by_code(code)
     context = {"question": question, "just_sent": request.GET.get("moi") == "1"}
-    return _private(render(request, "questions/status.html", context))
+    return _private(render(request, "questions/status.html", context), referrer="no-referrer")
 
 
 @require_safe

@@ -7,9 +7,9 @@ feedback (that goes to each department's members, questions/permissions.py).
 
 from django.db import migrations
 
-ADVISERS = "Tư vấn pháp luật"
+GROUP = "Tư vấn pháp luật"
 ALL = ["add", "change", "delete", "view"]
-GROUP_PERMISSIONS = {"question": ALL, "topic": ALL, "department": ["view"]}
+PERMISSIONS = {"question": ALL, "topic": ALL, "department": ["view"]}
 TOPICS = [
     "Lao động – việc làm", "Tiền lương", "Bảo hiểm xã hội", "An toàn vệ sinh lao động",
     "Công đoàn", "Khác",
@@ -28,8 +28,8 @@ def forwards(apps, schema_editor):
     config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=ADVISERS)
-    codenames = [f"{a}_{m}" for m, actions in GROUP_PERMISSIONS.items() for a in actions]
+    group, _ = Group.objects.get_or_create(name=GROUP)
+    codenames = [f"{a}_{m}" for m, actions in PERMISSIONS.items() for a in actions]
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="questions", codename__in=codenames)
     )
@@ -44,7 +44,7 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=ADVISERS).delete()
+    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
 
 
 class Migration(migrations.Migration):

@@ -70,6 +70,7 @@ def browser(site_server):
 MIGRATION_GROUPS = {
     "news.migrations.0002_editor_group": "news",
     "congresses.migrations.0002_district_staff_group": "congresses",
+    "questions.migrations.0002_advisers_topics_departments": "questions",
 }
 # Migrations that declare several groups as GROUP_PERMISSIONS {group: {model: [action, ...]}}
 # and add to groups made earlier (the workflow's roles, and what editors gained with them).
