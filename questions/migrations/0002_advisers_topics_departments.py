@@ -18,21 +18,10 @@ DEPARTMENTS = ["Văn phòng", "Ban Tuyên giáo", "Ban Chính sách – Pháp lu
 
 
 def forwards(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
+    from unionsite.groups import grant
     from unionsite.text import vn_slugify
 
-    config = apps.get_app_config("questions")
-    config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    codenames = [f"{a}_{m}" for m, actions in PERMISSIONS.items() for a in actions]
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="questions", codename__in=codenames)
-    )
+    grant(apps, "questions", {GROUP: [f"{a}_{m}" for m, acts in PERMISSIONS.items() for a in acts]})
     Topic = apps.get_model("questions", "Topic")
     for order, name in enumerate(TOPICS):
         Topic.objects.get_or_create(name=name, defaults={"slug": vn_slugify(name), "order": order})

@@ -13,7 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site
 from django.core.management import call_command
@@ -80,6 +82,10 @@ MIGRATION_GROUP_PERMISSIONS = {"news.migrations.0005_workflow_groups": "news"}
 def restore_migration_groups() -> None:
     # The one Site row django.contrib.sites makes after migrate (redirects are keyed by it).
     Site.objects.get_or_create(pk=settings.SITE_ID, defaults={"domain": "example.com"})
+    # The flush may have taken the permissions too (they are made again only after a
+    # migrate): make them first, or a restored group would be empty.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
     for module_name, app_label in MIGRATION_GROUPS.items():
         module = importlib.import_module(module_name)
         name = getattr(module, "GROUP", None) or module.GROUP_NAME

@@ -5,12 +5,12 @@ import re
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from questions import guard
 from questions.models import Department, Question, Topic
 from questions.permissions import ADVISER_GROUP
+from tests.factories import staff_in
 
 ASK = "/hoi-dap/gui-cau-hoi/"
 FEEDBACK = "/gop-y/"
@@ -75,12 +75,7 @@ def make_question(text="Câu hỏi mẫu về tiền lương làm thêm giờ ng
 
 
 def staff(django_user_model, username, *groups, **fields):
-    user = django_user_model.objects.create_user(
-        username, password="pw", is_staff=True, email=f"{username}@example.com", **fields
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
+    return staff_in(username, *groups, **fields)
 
 
 @pytest.fixture
