@@ -23,6 +23,8 @@ from django.views.i18n import JavaScriptCatalog
 from congresses.models import Congress, Organisation, StaffAssignment
 from congresses.permissions import DISTRICT_STAFF_GROUP
 from news.models import Category, Contributor
+from questions.models import Department
+from questions.permissions import ADVISER_GROUP
 
 from .english import english_phrases
 
@@ -66,6 +68,13 @@ def _approver():
 def _contributor():
     user = _user("congtacvien", "Cộng tác viên")
     Contributor.objects.create(user=user).categories.set(Category.objects.all()[:1])
+    return user
+
+
+def _adviser():
+    """A legal adviser who also receives the feedback of Ban Chính sách – Pháp luật."""
+    user = _user("tuvan-thu", ADVISER_GROUP)
+    Department.objects.get(name="Ban Chính sách – Pháp luật").members.add(user)
     return user
 
 
@@ -151,7 +160,7 @@ def _request(client):
 
 @pytest.mark.parametrize(
     "make_user",
-    [_editor, _officer, _approver, _contributor, _superuser],
+    [_editor, _officer, _approver, _contributor, _adviser, _superuser],
     ids=lambda f: f.__name__,
 )
 def test_every_admin_page_a_staff_group_opens_is_vietnamese(client, site_data, make_user):
