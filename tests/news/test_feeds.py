@@ -61,6 +61,20 @@ def test_sitemap_lists_home_articles_categories_and_pages(client, category, cont
         f"{SITE}/van-ban/",
         f"{SITE}/thu-vien-anh/",
         f"{SITE}/video/",
+        # questions: the section, its form and each field of the migration's list
+        f"{SITE}/hoi-dap/",
+        f"{SITE}/hoi-dap/gui-cau-hoi/",
+        *(
+            f"{SITE}/hoi-dap/linh-vuc/{slug}/"
+            for slug in [
+                "lao-dong-viec-lam",
+                "tien-luong",
+                "bao-hiem-xa-hoi",
+                "an-toan-ve-sinh-lao-dong",
+                "cong-doan",
+                "khac",
+            ]
+        ),  # fmt: skip
     }
 
 
