@@ -24,6 +24,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
+from unionsite.models import PartnerLink
 from unionsite.search import SearchHit, match_rank, whole_word_match
 
 from . import caching
@@ -40,10 +41,12 @@ SEARCH_LIMIT = 500
 
 @dataclass
 class Chrome:
-    """Categories and pages for the menu, footer and site map (cached per generation)."""
+    """Categories and pages for the menu, footer and site map, and the partner links of the
+    footer (cached per generation)."""
 
     categories: list[Category] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    partner_links: list[PartnerLink] = field(default_factory=list)
 
     @property
     def menu_categories(self) -> list[Category]:
@@ -75,7 +78,8 @@ class Chrome:
 
 
 def chrome(request=None) -> Chrome:
-    """All categories and pages in one query (a UNION), cached until the next edit.
+    """All categories, pages and shown partner links in one query (a UNION), cached until the
+    next edit.
 
     With ``request``, read from the cache once per request: the menu, the footer and the
     view all ask for it."""
@@ -127,10 +131,36 @@ def chrome(request=None) -> Chrome:
             "no_description",
         )  # fmt: skip
     )
+    # The footer's related portals (unionsite.PartnerLink): name and address in the slug's
+    # place; their banners (home page only) are read by unionsite's own tag.
+    links = (
+        PartnerLink.objects.filter(is_active=True)
+        .order_by()
+        .annotate(
+            kind=Value("l", output_field=CharField()),
+            in_menu=Value(False, output_field=boolean),
+            footer=Value(True, output_field=boolean),
+            parent=Value(None, output_field=IntegerField()),
+            no_description=Value("", output_field=TextField()),
+        )
+        .values_list(
+            "kind",
+            "id",
+            "name",
+            "url",
+            "order",
+            "in_menu",
+            "footer",
+            "parent",
+            "no_description",
+        )  # fmt: skip
+    )
     result = Chrome()
-    for row in categories.union(pages, all=True):
+    for row in categories.union(pages, links, all=True):
         kind, pk, name, slug, order, in_menu, in_footer, parent_id, description = row
-        if kind == "c":
+        if kind == "l":
+            result.partner_links.append(PartnerLink(id=pk, name=name, url=slug, order=order))
+        elif kind == "c":
             # Every field the category page shows (its meta description too), so the cached
             # category is the whole category.
             result.categories.append(
@@ -157,6 +187,7 @@ def chrome(request=None) -> Chrome:
             )
     result.categories.sort(key=lambda c: (c.order, c.name))
     result.pages.sort(key=lambda p: (p.order, p.title))
+    result.partner_links.sort(key=lambda link: (link.order, link.name))
     cache.set(key, result, caching.FRAGMENT_TTL)
     return result
 

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from unionsite.models import PartnerLink
 from unionsite.renditions import generate_renditions
 
 from . import history
@@ -14,6 +15,7 @@ from .services import record_moved_address, refresh_search_meta
 @receiver([post_save, post_delete], sender=Category)
 @receiver([post_save, post_delete], sender=Tag)
 @receiver([post_save, post_delete], sender=Page)
+@receiver([post_save, post_delete], sender=PartnerLink)  # in the chrome's footer
 @receiver(m2m_changed, sender=Article.categories.through)
 @receiver(m2m_changed, sender=Article.tags.through)
 def forget_cached_fragments(**kwargs):

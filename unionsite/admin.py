@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.sites.admin import SiteAdmin
 from django.contrib.sites.models import Site
+from django.contrib.admin.widgets import AdminFileWidget
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEntry, SiteProfile
+from .models import IMAGE_HELP, AuditEntry, PartnerLink, SiteProfile
 
 
 class EditableOnlyByMixin:
@@ -35,8 +37,23 @@ admin.site.site_title = _("Quản trị LĐLĐ Thanh Hóa")
 admin.site.index_title = _("Bảng điều khiển")
 
 
+def image_upload_field(label: str, help_text: str = IMAGE_HELP) -> forms.FileField:
+    """A plain, optional file field for an image: the shared validator on the model field
+    (unionsite.images) gives the site's one Vietnamese message, not Django's own."""
+    return forms.FileField(label=label, required=False, widget=AdminFileWidget, help_text=help_text)
+
+
+class SiteProfileForm(forms.ModelForm):
+    logo = image_upload_field("Biểu trưng", SiteProfile._meta.get_field("logo").help_text)
+
+    class Meta:
+        model = SiteProfile
+        fields = ["logo"]  # the admin's fieldsets name the rest
+
+
 @admin.register(SiteProfile)
 class SiteProfileAdmin(admin.ModelAdmin):
+    form = SiteProfileForm
     fieldsets = [
         (_("Đầu trang"), {"fields": ["agency_line", "site_name", "short_name", "slogan", "logo"]}),
         (
@@ -84,3 +101,24 @@ admin.site.unregister(Site)
 @admin.register(Site)
 class FoldingSiteAdmin(SiteAdmin):
     search_fields = ["domain__fold_contains", "name__fold_contains"]
+
+
+class PartnerLinkForm(forms.ModelForm):
+    banner = image_upload_field("Ảnh banner", PartnerLink._meta.get_field("banner").help_text)
+    # An address typed without "https://" is read as https (Django 6's default).
+    url = forms.URLField(label="Địa chỉ", max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = PartnerLink
+        fields = ["name", "url", "banner", "order", "is_active"]
+
+
+@admin.register(PartnerLink)
+class PartnerLinkAdmin(admin.ModelAdmin):
+    """The related portals of every page's footer, in the order editors give them."""
+
+    form = PartnerLinkForm
+    list_display = ["name", "url", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name__fold_contains", "url__fold_contains"]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from .models import SiteProfile
+from .models import PartnerLink, SiteProfile
 
 PROFILE = {
     "agency_line": "Sở Thông tin và truyền thông Thanh Hóa",
@@ -26,10 +26,21 @@ PROFILE = {
     ),
 }
 
+# Related portals for the footer (Nghị định 42/2022, Điều 7: links to related portals).
+PARTNER_LINKS = [
+    ("Tổng Liên đoàn Lao động Việt Nam", "https://www.congdoan.vn/"),
+    ("Cổng thông tin điện tử tỉnh Thanh Hóa", "https://thanhhoa.gov.vn/"),
+    ("Báo Lao động", "https://laodong.vn/"),
+]
+
 
 def seed(*, stdout=None) -> SiteProfile:
-    """Create the site profile from the seed page, or leave an existing one as editors left it."""
+    """Create the site profile from the seed page, or leave an existing one as editors left it;
+    the partner links only when there are none yet."""
     profile, created = SiteProfile.objects.get_or_create(pk=1, defaults=PROFILE)
+    if not PartnerLink.objects.exists():
+        for order, (name, url) in enumerate(PARTNER_LINKS):
+            PartnerLink.objects.create(name=name, url=url, order=order)
     if stdout:
         stdout.write("Thông tin trang: " + ("đã tạo" if created else "đã có, giữ nguyên"))
     return profile

@@ -1,10 +1,23 @@
 from django.contrib.admin.models import LogEntry
 from django.core.cache import cache
+from django.core.validators import URLValidator
 from django.db import models
 
 from .images import reencode_image, validate_image_upload
 
 PROFILE_CACHE_KEY = "unionsite:profile:v1"
+PARTNERS_CACHE_KEY = "unionsite:partners:v1"
+IMAGE_HELP = "JPEG, PNG, WebP hoặc GIF; tối đa 10 MB và 40 triệu điểm ảnh."
+# The header shows the emblem at 3.6rem; 256 px covers a 4x screen.
+LOGO_MAX_SIDE = 256
+BANNER_MAX_SIDE = 600
+
+
+def _reencoded(fieldfile, *, max_side):
+    """A new upload in ``fieldfile`` re-encoded under a random name; a stored file unchanged."""
+    if fieldfile and not fieldfile._committed:
+        return reencode_image(fieldfile.file, max_side=max_side)
+    return fieldfile
 
 
 class SiteProfile(models.Model):
@@ -25,8 +38,9 @@ class SiteProfile(models.Model):
     email = models.EmailField("Thư điện tử", blank=True)
     credit_line = models.CharField("Dòng thiết kế", max_length=300, blank=True)
     logo = models.ImageField(
-        "Biểu trưng", upload_to="site/", blank=True, validators=[validate_image_upload]
-    )
+        "Biểu trưng", upload_to="site/", blank=True, validators=[validate_image_upload],
+        help_text=f"Biểu trưng (logo) ở đầu trang; để trống sẽ hiện chữ “CĐ”. {IMAGE_HELP}",
+    )  # fmt: skip
     updated_at = models.DateTimeField("Cập nhật", auto_now=True)
 
     class Meta:
@@ -38,9 +52,7 @@ class SiteProfile(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
-        if self.logo and not self.logo._committed:
-            # A new upload: pixels only, under a random name (unionsite.images).
-            self.logo = reencode_image(self.logo.file)
+        self.logo = _reencoded(self.logo, max_side=LOGO_MAX_SIDE)
         super().save(*args, **kwargs)
 
     @classmethod
@@ -60,6 +72,47 @@ class SiteProfile(models.Model):
 
 
 DEFAULT_SITE_NAME = "Liên đoàn Lao động tỉnh Thanh Hóa"
+
+
+class PartnerLink(models.Model):
+    """A related portal linked from every page's footer (and the home page's banners):
+    Tổng Liên đoàn Lao động Việt Nam, Cổng thông tin điện tử tỉnh, Báo Lao động…"""
+
+    name = models.CharField("Tên website", max_length=200)
+    url = models.URLField(
+        "Địa chỉ", max_length=500, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    banner = models.ImageField(
+        "Ảnh banner", upload_to="site/partners/", blank=True,
+        width_field="banner_width", height_field="banner_height",
+        validators=[validate_image_upload],
+        help_text=f"Không bắt buộc; hiện ở cột bên trang chủ. {IMAGE_HELP}",
+    )  # fmt: skip
+    banner_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    banner_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    order = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    is_active = models.BooleanField("Hiển thị", default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "Liên kết website"
+        verbose_name_plural = "Liên kết website"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.banner = _reencoded(self.banner, max_side=BANNER_MAX_SIDE)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def shown(cls) -> list["PartnerLink"]:
+        """The links readers see, in order, from the cache when possible (one query cold)."""
+        links = cache.get(PARTNERS_CACHE_KEY)
+        if links is None:
+            links = list(cls.objects.filter(is_active=True).order_by("order", "name"))
+            cache.set(PARTNERS_CACHE_KEY, links, 3600)
+        return links
 
 
 class AuditEntry(LogEntry):

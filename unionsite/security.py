@@ -35,6 +35,10 @@ ADMIN_GROUP_EXTRA = (
     ("unionsite", "change_siteprofile"),
     ("unionsite", "view_siteprofile"),
     ("unionsite", "view_auditentry"),
+    ("unionsite", "add_partnerlink"),
+    ("unionsite", "change_partnerlink"),
+    ("unionsite", "delete_partnerlink"),
+    ("unionsite", "view_partnerlink"),
     ("axes", "view_accessattempt"),
     ("axes", "delete_accessattempt"),
     # Old addresses (django.contrib.redirects): the old site's links keep answering.

@@ -47,3 +47,12 @@ def vn_number(value) -> str:
         return f"{int(value):,}".replace(",", ".")
     except (TypeError, ValueError):
         return ""
+
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+
+
+def vn_date_line(day) -> str:
+    """``date(2026, 12, 4)`` → "Thứ Sáu, 04/12/2026" (Django's own Vietnamese day names are
+    written in lower case: "Thứ sáu")."""
+    return f"{WEEKDAYS[day.weekday()]}, {day:%d/%m/%Y}"

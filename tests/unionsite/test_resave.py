@@ -35,7 +35,7 @@ from documents.models import Document, DocumentType, Issuer
 from documents.services import document_saved
 from gallery.models import Album, Video
 from news.models import Article, Category, Tag
-from unionsite.models import SiteProfile
+from unionsite.models import PartnerLink, SiteProfile
 
 
 def _has_files(model) -> bool:
@@ -151,7 +151,14 @@ def _video():
     )
 
 
+def _partner_link():
+    return PartnerLink.objects.create(
+        name="Tổng Liên đoàn Lao động Việt Nam", url="https://www.congdoan.vn/", order=1
+    )
+
+
 BUILDERS = {
+    "unionsite.PartnerLink": _partner_link,
     "gallery.Album": _album,
     "gallery.Video": _video,
     "documents.Document": _document,
@@ -186,7 +193,13 @@ FEDERATION_OF = {
 EDITOR, OFFICER, SUPERUSER = "Biên tập viên", DISTRICT_STAFF_GROUP, "superuser"
 # Which of these forms each kind of account may change (the others only as superuser).
 EDITED_BY = {
-    EDITOR: {"news.Article", "documents.Document", "gallery.Album", "gallery.Video"},
+    EDITOR: {
+        "news.Article",
+        "documents.Document",
+        "gallery.Album",
+        "gallery.Video",
+        "unionsite.PartnerLink",
+    },
     OFFICER: {"congresses.Congress", "documents.Document"},
 }
 
