@@ -270,3 +270,13 @@ def search_union_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:
         ranked.append((rank, SearchHit(title=name, url=url, meta=meta)))
     ranked.sort(key=lambda item: -item[0])  # stable: Vietnamese name order within a rank
     return [hit for _, hit in ranked[:limit]]
+
+
+def congresses_by_ids(ids) -> list[Congress]:
+    """The congress records among ``ids`` (a list or a subquery), by date held, with what
+    their title and address need. One query."""
+    return list(
+        Congress.objects.select_related("organisation__parent", "term")
+        .filter(pk__in=ids)
+        .order_by("held_on", "organisation__sort_key")
+    )

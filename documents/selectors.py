@@ -224,3 +224,14 @@ def open_for_comment() -> QuerySet:
         .only("pk", "slug", "number", "title", "comment_until", "doc_type__name")
         .order_by("-issued_on", "-id")
     )
+
+
+def documents_by_ids(ids) -> list[Document]:
+    """The published documents among ``ids`` (a list or a subquery), newest first (topic
+    pages choose them). One query."""
+    return list(
+        Document.objects.published()
+        .select_related("doc_type", "issuer")
+        .filter(pk__in=ids)
+        .order_by("-issued_on", "-id")
+    )

@@ -25,8 +25,9 @@ def albums_for_congress(congress_id: int) -> list[Album]:
 
 
 def albums_by_ids(ids) -> list[Album]:
-    """The published albums among ``ids``, newest first (topic pages choose them)."""
-    return list(albums().filter(pk__in=list(ids)))
+    """The published albums among ``ids`` (a list or a subquery), newest first (topic pages
+    choose them). One query."""
+    return list(albums().filter(pk__in=ids))
 
 
 def album_for_reader(slug: str, *, include_unpublished: bool = False) -> Album:

@@ -403,3 +403,9 @@ def search_page_hits(words: list[str], *, limit: int = 10) -> list[SearchHit]:
 def newest_articles(limit: int = 5) -> list[Article]:
     """The newest published articles (the search page's suggestions when nothing matched)."""
     return list(Article.objects.published().for_lists()[:limit])
+
+
+def articles_tagged(tag_id: int):
+    """Published articles carrying the tag ``tag_id``, newest first, with the columns cards
+    use (topic pages page through them)."""
+    return Article.objects.published().for_lists().filter(tags=tag_id)

@@ -40,7 +40,7 @@ from unionsite.views import reader_text_size
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version:{area}"
-CONTENT_APPS = {"news", "congresses", "documents", "gallery", "questions", "unionsite"}
+CONTENT_APPS = {"news", "congresses", "documents", "gallery", "questions", "topics", "unionsite"}
 CHROME = "chrome"
 # Shown on every page (menu, footer, header), whichever app they belong to.
 CHROME_MODELS = {"news.category", "news.page", "unionsite.siteprofile"}
@@ -56,7 +56,12 @@ DEFAULT_AREA = "news"
 AREAS = (CHROME, "news", "congresses", "documents", "gallery", "questions")
 # Areas whose content other areas show too: the home page has a "Văn bản" block and the
 # newest album and videos; article and congress pages show their albums.
-ALSO_SHOWN_IN = {"documents": ("news",), "gallery": ("news", "congresses")}
+ALSO_SHOWN_IN = {
+    "documents": ("news",),
+    "gallery": ("news", "congresses"),
+    # Topic pages (/chuyen-de/) are in the news area.
+    "topics": ("news",),
+}
 # What a view's django-csp decorators leave on its response (the video page's frame-src):
 # kept with a stored page, so a hit is served under the same policy as the miss.
 CSP_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_config", "_csp_exempt")

@@ -23,6 +23,7 @@ from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
 from gallery.sitemaps import SITEMAPS as GALLERY_SITEMAPS
 from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
 from questions.sitemaps import SITEMAPS as QUESTION_SITEMAPS
+from topics.sitemaps import SITEMAPS as TOPIC_SITEMAPS
 
 from . import pagecache
 
@@ -32,6 +33,7 @@ SITEMAPS = {
     **DOCUMENT_SITEMAPS,
     **GALLERY_SITEMAPS,
     **QUESTION_SITEMAPS,
+    **TOPIC_SITEMAPS,
 }
 SITEMAP_SECONDS = 600
 CONTENT_TYPE = "application/xml"

@@ -39,6 +39,7 @@ urlpatterns = [
     path("tim-kiem/", portal_views.search, name="search"),
     # /thu-vien-anh/… and /video/…: before news, whose catch-all pages come last.
     path("", include("gallery.urls")),
+    path("chuyen-de/", include("topics.urls")),
     path("", include("news.urls")),
 ]
 

@@ -22,7 +22,7 @@ ADMIN_GROUP = "Quản trị"
 # content of the site (profile, pages, categories, every article, congress records, the
 # visitor-count baseline), read the admin log and can unlock a login that axes locked; they
 # do not manage user accounts, groups or staff assignments, and are not superusers.
-ADMIN_GROUP_APPS = ("news", "congresses", "documents", "gallery")
+ADMIN_GROUP_APPS = ("news", "congresses", "documents", "gallery", "topics")
 # Which account works for which district federation is account management: superusers only.
 ADMIN_GROUP_EXCLUDED_MODELS = ("staffassignment",)
 ADMIN_GROUP_EXTRA = (

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "documents",
     "gallery",
     "questions",
+    "topics",
     "accounts",
     "stats",
     "portal",

@@ -35,6 +35,7 @@ from documents.models import Document, DocumentType, Issuer
 from documents.services import document_saved
 from gallery.models import Album, Video
 from news.models import Article, Category, Tag
+from topics.models import Topic
 from unionsite.models import PartnerLink, SiteProfile
 
 
@@ -157,7 +158,19 @@ def _partner_link():
     )
 
 
+def _topic():
+    topic = Topic.objects.create(
+        title="Đại hội XX Công đoàn tỉnh Thanh Hóa", intro="<p>Giới thiệu chuyên đề.</p>",
+        banner_alt="Hội trường đại hội", tag=Tag.objects.create(name="Đại hội XX"),
+        is_published=True,
+    )  # fmt: skip
+    topic.documents.add(_document())
+    topic.albums.add(_album())
+    return topic
+
+
 BUILDERS = {
+    "topics.Topic": _topic,
     "unionsite.PartnerLink": _partner_link,
     "gallery.Album": _album,
     "gallery.Video": _video,
@@ -199,6 +212,7 @@ EDITED_BY = {
         "gallery.Album",
         "gallery.Video",
         "unionsite.PartnerLink",
+        "topics.Topic",
     },
     OFFICER: {"congresses.Congress", "documents.Document"},
 }
