@@ -1,6 +1,7 @@
 """The gallery in the admin: albums with their photos (many uploaded at once) and videos."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,8 @@ class AlbumAdmin(admin.ModelAdmin):
 @admin.register(Video)
 class VideoAdmin(admin.ModelAdmin):
     form = VideoAdminForm
+    # "youtu.be/…" typed without "https://" is read as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "provider", "published_on", "is_published", "poster_preview"]
     list_filter = ["provider", "is_published"]
     search_fields = ["title__fold_contains", "description__fold_contains"]

@@ -80,15 +80,7 @@ class VideoAdminForm(forms.ModelForm):
     poster = forms.FileField(
         label="Ảnh đại diện", required=False, widget=AdminFileWidget, help_text=IMAGE_HELP
     )
-    # "youtu.be/…" typed without a scheme is read as https (Django 6's default).
-    url = forms.URLField(
-        label=Video._meta.get_field("url").verbose_name,
-        help_text=Video._meta.get_field("url").help_text,
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-    )
 
     class Meta:
         model = Video
-        fields = ["url", "poster"]  # the admin's fieldsets name the rest
+        fields = ["poster"]  # the admin's fieldsets name the rest

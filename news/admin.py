@@ -171,8 +171,12 @@ class TagAdmin(admin.ModelAdmin):
 @admin.register(Page)
 class PageAdmin(RevisionsAdmin, admin.ModelAdmin):
     change_form_template = "news/admin/revisions_change_form.html"
-    list_display = ["title", "slug", "order", "show_in_menu", "show_in_footer", "updated_at"]
+    list_display = [
+        "title", "slug", "language", "order", "show_in_menu", "show_in_footer", "updated_at",
+    ]  # fmt: skip
     list_editable = ["order", "show_in_menu", "show_in_footer"]
+    list_filter = ["language"]
+    autocomplete_fields = ["translation_of"]
     search_fields = ["title__fold_contains", "body__fold_contains"]
 
 

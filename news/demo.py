@@ -206,6 +206,54 @@ def placeholder_photo(*, text: str, colour=(10, 47, 92), size=(1200, 800), seed=
     return ContentFile(buffer.getvalue(), name="demo.jpg")
 
 
+# The English pages Nghị định 42/2022 (Điều 7) asks for, each a translation of a Vietnamese
+# page: (slug, title, order, Vietnamese slug, body). Sample text for the demo.
+ENGLISH_PAGES = [
+    (
+        "about",
+        "About the Federation",
+        1,
+        "gioi-thieu",
+        """
+<p>The Thanh Hoa Provincial Federation of Labour is the provincial organisation of the Vietnam General Confederation of Labour. It represents workers, civil servants and employees in Thanh Hoa province, cares for and protects their lawful rights and interests, takes part in state and socio-economic management, and informs and educates workers.</p>""",
+    ),
+    (
+        "organisational-structure",
+        "Organisational structure",
+        2,
+        "co-cau-to-chuc",
+        """
+<p>The Federation is led by its Executive Committee, elected by the Provincial Trade Union Congress for a five-year term (2023 – 2028), and its Standing Committee. Under it are the district, town and city federations of labour, the sectoral trade unions and the trade unions of industrial zones, and the grassroots trade unions of agencies, schools and enterprises.</p>""",
+    ),
+    (
+        "functions-and-duties",
+        "Functions and duties",
+        3,
+        "gioi-thieu",
+        """
+<ul>
+<li>Represent and protect the lawful rights and interests of union members and workers; help build harmonious, stable and progressive labour relations.</li>
+<li>Communicate the policies and laws of the State and the resolutions of the trade union.</li>
+<li>Recruit members, establish grassroots trade unions and build a strong trade union organisation.</li>
+<li>Guide the lower-level trade unions in holding their congresses and working under the Charter of the Vietnam Trade Union.</li>
+<li>Monitor the application of labour law and of the policies that concern workers.</li>
+</ul>""",
+    ),
+    (
+        "contacts",
+        "Contacts",
+        4,
+        "lien-he",
+        """
+<p><strong>Thanh Hoa Provincial Federation of Labour</strong><br>
+37 Le Loi Avenue, Thanh Hoa City, Thanh Hoa Province, Viet Nam<br>
+Telephone: +84 237 3852 369 · Fax: +84 237 3852 369<br>
+E-mail: congdoanthanhhoa@thanhhoa.gov.vn</p>
+<p>The Office of the Federation is the contact point for enquiries in English; the names and telephone numbers of the leadership are on the Vietnamese page “Liên hệ”.</p>""",
+    ),
+]
+
+
 def _paragraphs(texts: list[str]) -> str:
     return "".join(f"<p>{text}</p>" for text in texts)
 
@@ -229,6 +277,18 @@ def seed(*, stdout=None) -> None:
             defaults={
                 "title": title, "order": order, "show_in_menu": in_menu,
                 "show_in_footer": in_footer, "body": body.strip(),
+            },
+        )  # fmt: skip
+        created += made
+
+    vietnamese = {page.slug: page for page in Page.objects.filter(language=Page.Language.VI)}
+    for slug, title, order, translates, body in ENGLISH_PAGES:
+        _, made = Page.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "title": title, "order": order, "language": Page.Language.EN,
+                "translation_of": vietnamese.get(translates), "show_in_menu": False,
+                "show_in_footer": False, "body": body.strip(),
             },
         )  # fmt: skip
         created += made

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -312,8 +313,16 @@ class Contributor(models.Model):
         return self.user.get_full_name() or self.user.get_username()
 
 
+TRANSLATION_MUST_BE_ENGLISH = "Chỉ trang tiếng Anh mới là bản dịch của một trang tiếng Việt."
+
+
 class Page(SluggedModel):
-    """A page editors maintain: Giới thiệu, Cơ cấu tổ chức, Liên hệ, …"""
+    """A page editors maintain: Giới thiệu, Cơ cấu tổ chức, Liên hệ, …; or one in English
+    under /en/ (About, Organisational structure…), linked to the Vietnamese page it translates."""
+
+    class Language(models.TextChoices):
+        VI = "vi", "Tiếng Việt"
+        EN = "en", "Tiếng Anh (English)"
 
     title = models.CharField("Tiêu đề", max_length=200)
     slug = models.SlugField("Đường dẫn", max_length=SLUG_MAX, unique=True, blank=True)
@@ -321,6 +330,16 @@ class Page(SluggedModel):
     order = models.PositiveSmallIntegerField("Thứ tự", default=0)
     show_in_menu = models.BooleanField("Hiện trên menu", default=False)
     show_in_footer = models.BooleanField("Hiện ở chân trang", default=True)
+    language = models.CharField(
+        "Ngôn ngữ", max_length=2, choices=Language.choices, default=Language.VI,
+        help_text="Trang tiếng Anh ở /en/…, không hiện trên menu và chân trang tiếng Việt.",
+    )  # fmt: skip
+    translation_of = models.ForeignKey(
+        "self", verbose_name="Bản dịch của trang", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="translations",
+        limit_choices_to={"language": "vi"},
+        help_text="Với trang tiếng Anh: trang tiếng Việt mà nó dịch (hai trang chỉ sang nhau).",
+    )  # fmt: skip
     updated_at = models.DateTimeField("Cập nhật lúc", auto_now=True)
 
     slug_source = "title"
@@ -339,8 +358,11 @@ class Page(SluggedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:page", kwargs={"slug": self.slug})
+        name = "news:english-page" if self.language == self.Language.EN else "news:page"
+        return reverse(name, kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
         require_image_alt(self.body)
+        if self.translation_of_id and self.language != self.Language.EN:
+            raise ValidationError({"translation_of": TRANSLATION_MUST_BE_ENGLISH})

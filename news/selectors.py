@@ -113,7 +113,8 @@ def chrome(request=None) -> Chrome:
     )
     # Pages have no description here: the column only keeps the UNION's shape.
     pages = (
-        Page.objects.order_by()
+        Page.objects.filter(language=Page.Language.VI)
+        .order_by()
         .annotate(
             kind=Value("p", output_field=CharField()),
             parent=Value(None, output_field=IntegerField()),
@@ -409,3 +410,12 @@ def articles_tagged(tag_id: int):
     """Published articles carrying the tag ``tag_id``, newest first, with the columns cards
     use (topic pages page through them)."""
     return Article.objects.published().for_lists().filter(tags=tag_id)
+
+
+def english_pages() -> list[Page]:
+    """The English pages, in menu order, for /en/ (one query)."""
+    return list(
+        Page.objects.filter(language=Page.Language.EN)
+        .only("id", "title", "slug", "order", "language")
+        .order_by("order", "title")
+    )

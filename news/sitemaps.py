@@ -31,7 +31,7 @@ class PageSitemap(SiteUrlSitemap):
     priority = 0.5
 
     def items(self):
-        return Page.objects.only("slug", "updated_at").order_by("order", "title")
+        return Page.objects.only("slug", "language", "updated_at").order_by("order", "title")
 
     def lastmod(self, item):
         return item.updated_at

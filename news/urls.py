@@ -11,6 +11,9 @@ urlpatterns = [
     path("the/<slug:slug>/", views.tag_detail, name="tag"),
     path("trang/so-do-trang/", views.site_map, name="site-map"),
     path("trang/<slug:slug>/", views.page_detail, name="page"),
+    # In English (Nghị định 42/2022, Điều 7): about, structure, duties, contacts.
+    path("en/", views.english_home, name="english-home"),
+    path("en/<slug:slug>/", views.english_page, name="english-page"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category-feed"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -134,8 +134,25 @@ def article_detail(request, slug):
 
 @require_safe
 def page_detail(request, slug):
-    page = get_object_or_404(Page, slug=slug)
-    return render(request, "news/page_detail.html", {"page": page})
+    page = get_object_or_404(Page, slug=slug, language=Page.Language.VI)
+    # hreflang: the English pages that translate this one (one query).
+    english = list(page.translations.filter(language=Page.Language.EN).only("slug", "language"))
+    return render(request, "news/page_detail.html", {"page": page, "english": english})
+
+
+@require_safe
+def english_home(request):
+    return render(request, "news/english_home.html", {"pages": selectors.english_pages()})
+
+
+@require_safe
+def english_page(request, slug):
+    page = get_object_or_404(
+        Page.objects.select_related("translation_of"), slug=slug, language=Page.Language.EN
+    )
+    return render(
+        request, "news/english_page.html", {"page": page, "pages": selectors.english_pages()}
+    )
 
 
 @require_safe

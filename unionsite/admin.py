@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sites.admin import SiteAdmin
 from django.contrib.sites.models import Site
 from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import IMAGE_HELP, AuditEntry, PartnerLink, SiteProfile
@@ -105,12 +106,10 @@ class FoldingSiteAdmin(SiteAdmin):
 
 class PartnerLinkForm(forms.ModelForm):
     banner = image_upload_field("Ảnh banner", PartnerLink._meta.get_field("banner").help_text)
-    # An address typed without "https://" is read as https (Django 6's default).
-    url = forms.URLField(label="Địa chỉ", max_length=500, assume_scheme="https")
 
     class Meta:
         model = PartnerLink
-        fields = ["name", "url", "banner", "order", "is_active"]
+        fields = ["banner"]  # the admin's fields name the rest
 
 
 @admin.register(PartnerLink)
@@ -118,6 +117,9 @@ class PartnerLinkAdmin(admin.ModelAdmin):
     """The related portals of every page's footer, in the order editors give them."""
 
     form = PartnerLinkForm
+    fields = ["name", "url", "banner", "order", "is_active"]
+    # An address typed without "https://" is read as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]

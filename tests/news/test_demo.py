@@ -76,10 +76,17 @@ def test_demo_has_thirty_more_articles_in_four_categories(seeded):
     for category in Category.objects.all():
         assert category.articles.count() >= 7
     assert Tag.objects.filter(name="Thọ Xuân").exists()
-    assert sorted(Page.objects.values_list("slug", flat=True)) == [
+    assert sorted(Page.objects.filter(language="vi").values_list("slug", flat=True)) == [
         "co-cau-to-chuc",
         "gioi-thieu",
         "lien-he",
+    ]
+    english = Page.objects.filter(language="en").order_by("order")
+    assert [(p.slug, p.translation_of.slug) for p in english] == [
+        ("about", "gioi-thieu"),
+        ("organisational-structure", "co-cau-to-chuc"),
+        ("functions-and-duties", "gioi-thieu"),
+        ("contacts", "lien-he"),
     ]
 
 

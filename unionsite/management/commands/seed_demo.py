@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: congresses link to the news article that reported them; documents link to
-# the congresses' guiding documents and the article; the demo album to the article.
+# the congresses' guiding documents and the article; the demo album to the article; the
+# demo topic gathers all of them.
 DEMO_MODULES = [
     "unionsite.demo",
     "news.demo",
@@ -14,6 +15,7 @@ DEMO_MODULES = [
     "documents.demo",
     "gallery.demo",
     "questions.demo",
+    "topics.demo",
     "stats.demo",
 ]
 
