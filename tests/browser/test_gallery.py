@@ -86,3 +86,22 @@ def test_the_video_loads_only_after_a_click_from_youtube_nocookie(new_page, site
     reader.wait_for_function("performance.getEntriesByType('resource').length >= 0")
     assert any(url.startswith("https://www.youtube-nocookie.com/embed/") for url in asked)
     assert_no_page_errors(reader)  # no CSP violation: frame-src allows the player's host
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/thu-vien-anh/",
+        "/thu-vien-anh/dai-hoi-diem-cong-doan-co-so-huyen-tho-xuan/",
+        "/video/",
+        "/chuyen-de/dai-hoi-cong-doan-cac-cap-nhiem-ky-2023-2028/",
+        "/en/",
+        "/en/about/",
+    ],
+)
+def test_new_pages_are_axe_clean_on_a_phone(new_page, site_url, path):
+    reader = new_page(viewport=PHONE)
+    reader.goto(f"{site_url}{path}")
+    assert horizontal_overflow(reader) == 0
+    assert axe_violations(reader) == []
+    assert_no_page_errors(reader)
