@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.sites.admin import SiteAdmin
 from django.contrib.sites.models import Site
-from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

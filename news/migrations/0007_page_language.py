@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0003_search_vector'),
+        ('news', '0006_revisions_and_redirects'),
     ]
 
     operations = [
