@@ -61,6 +61,7 @@ def test_page_saves_keep_revisions_and_restore(admin_client_for_pages, contact_p
         "order": 0,
         "show_in_menu": "on",
         "show_in_footer": "on",
+        "language": "vi",
     }
     assert client.post(change_url(contact_page), data).status_code == 302
     assert [v.field_dict["body"] for v in history.versions_of(contact_page)] == [
