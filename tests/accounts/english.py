@@ -23,7 +23,8 @@ ENGLISH = [
     "Select", "Choose", "Remove", "Close", "Next", "Previous", "This field is required",
     "Enter a valid", "Ensure this value", "Thanks for spending", "Welcome", "Documentation",
     "Django administration", "Django site admin", "Are you sure", "Summary", "Objects",
-    "Action", "Go", "Run the selected action", "Date/time", "User", "Content type",
+    "Action", "Go", "Run the selected action", "Date/time", "User", "Content type", "Redirects",
+    "Sites",
 ]  # fmt: skip
 _ENGLISH_RE = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGLISH)) + r")(?![\w-])")
 _READ_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
