@@ -15,8 +15,8 @@ from PIL import Image
 
 from congresses.models import Congress, CongressPhoto, Organisation, Term
 from news.models import Article
+from tests.factories import make_congress, make_union
 
-from .factories import make_congress, make_union
 from .test_admin_permissions import congress_post_data
 
 D = datetime.date

@@ -7,9 +7,6 @@ from django.contrib.auth.models import Group, User
 
 from news.models import Category, Contributor, Page, Tag
 
-# Builders live in tests/factories; these names stay importable here for tests written before.
-from tests.factories import image_bytes, make_article, upload  # noqa: F401
-
 
 def card_titles(response) -> list[str]:
     """Titles of the article cards on a page, in order."""

@@ -6,8 +6,8 @@ from reversion.models import Version
 
 from news import history, workflow
 from news.models import Article, ArticleTransition, Page, PendingEdit
+from tests.factories import make_article
 
-from .conftest import make_article
 from .test_permissions import _article_form
 
 S = Article.Status

@@ -5,8 +5,7 @@ from django.contrib.redirects.models import Redirect
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from news.models import Category
-
-from .conftest import make_article
+from tests.factories import make_article
 
 IMPORT_URL = "/admin/redirects/redirect/nhap-csv/"
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from news import workflow
 from news.models import Article, ArticleTransition
+from tests.factories import make_article
 
-from .conftest import make_article, staff
+from .conftest import staff
 from .test_permissions import _article_form
 
 S = Article.Status
