@@ -4,22 +4,19 @@ and downloads it under its Vietnamese name."""
 import uuid
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 
 from documents.models import Document
 from documents.pdf import sample_pdf
+from tests.factories import PASSWORD, staff_in
 
 from .conftest import assert_no_page_errors
 
 pytestmark = pytest.mark.browser
-PASSWORD = "mat-khau-bien-tap-2026"
 
 
 def _editor() -> User:
-    user = User.objects.create_user(
-        f"bientap-{uuid.uuid4().hex[:8]}", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Biên tập viên"))
+    user = staff_in(f"bientap-{uuid.uuid4().hex[:8]}", "Biên tập viên")
     # The group's documents permissions come from a data migration that a flush elsewhere
     # in the session may have dropped (tests/browser/conftest.py restores news' only).
     user.user_permissions.add(*Permission.objects.filter(content_type__app_label="documents"))

@@ -4,22 +4,18 @@ keyboard and plays the demo video, which loads only after the click and under th
 import uuid
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 
 from gallery.models import Album
-from tests.factories import jpeg
+from tests.factories import PASSWORD, jpeg, staff_in
 
 from .conftest import PHONE, assert_no_page_errors, axe_violations, horizontal_overflow, shoot
 
 pytestmark = pytest.mark.browser
-PASSWORD = "mat-khau-bien-tap-2026"
 
 
 def _editor() -> User:
-    user = User.objects.create_user(
-        f"bientap-{uuid.uuid4().hex[:8]}", password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Biên tập viên"))
+    user = staff_in(f"bientap-{uuid.uuid4().hex[:8]}", "Biên tập viên")
     # A flush elsewhere in the session may have dropped the gallery's group permissions.
     user.user_permissions.add(*Permission.objects.filter(content_type__app_label="gallery"))
     return user
